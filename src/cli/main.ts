@@ -1,0 +1,194 @@
+/**
+ * lexflow command line: evaluate a scenario, explain one cell, list the rules,
+ * lint the corpus. Thin over the corpus loader and the engine. Exit codes:
+ * 0 success, 1 invalid input or failed lint, 2 usage error. A user's mistake is
+ * reported in one clear line on stderr, never as a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadCorpus, loadScenarioFile, loadScenarios } from '../corpus/load.ts';
+import { LoadError, formatProblem } from '../corpus/errors.ts';
+import { lintCorpus } from '../corpus/lint.ts';
+import { didYouMean } from '../corpus/suggest.ts';
+import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
+import { explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
+import { todayIso } from './today.ts';
+
+const USAGE = `Usage:
+  lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
+  lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual]
+  lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
+  lexflow lint`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'as-of': { type: 'string' },
+        jurisdictions: { type: 'string' },
+        jurisdiction: { type: 'string' },
+        mode: { type: 'string' },
+        format: { type: 'string' },
+        flow: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function asOfOption(value: string | undefined): string {
+  if (value === undefined) return todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new InputError(`--as-of: "${value}" is not a valid date; use YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function modeOption(value: string | undefined): Mode {
+  if (value === undefined) return 'transplant';
+  if (value !== 'transplant' && value !== 'actual') throw new UsageError(`--mode must be transplant or actual, not "${value}"`);
+  return value;
+}
+
+function formatOption<T extends string>(value: string | undefined, allowed: T[]): T {
+  if (value === undefined) return allowed[0];
+  if (!allowed.includes(value as T)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+function jurisdictionList(corpus: Corpus, value: string | undefined, flag: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const codes = value.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const code of codes) {
+    if (!corpus.jurisdictions.has(code)) throw new InputError(`${flag}: unknown jurisdiction ${code}${didYouMean(code, corpus.jurisdictions.keys())}`);
+  }
+  return codes;
+}
+
+function scenarioArg(positionals: string[], corpus: Corpus) {
+  const file = positionals[1];
+  if (!file) throw new UsageError('missing <scenario.json>');
+  return loadScenarioFile(resolve(file), corpus, file);
+}
+
+export function run(argv: string[], io: Io): number {
+  try {
+    const { values, positionals } = parse(argv);
+    const command = positionals[0];
+    if (values.help || command === undefined || command === 'help') {
+      io.out(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (command === 'lint') return lint(io);
+    const corpus = loadCorpus();
+    if (command === 'evaluate') {
+      const scenario = scenarioArg(positionals, corpus);
+      const format = formatOption(values.format, ['table', 'json', 'markdown', 'csv']);
+      const result = evaluateScenario(corpus, scenario, {
+        asOf: asOfOption(values['as-of']),
+        mode: modeOption(values.mode),
+        jurisdictions: jurisdictionList(corpus, values.jurisdictions, '--jurisdictions'),
+        explain: format === 'json',
+      });
+      const text =
+        format === 'json' ? JSON.stringify(toJsonContract(result), null, 2)
+        : format === 'markdown' ? toMarkdown(result, scenario)
+        : format === 'csv' ? toCsv(result, scenario).trimEnd()
+        : toTable(result, scenario);
+      io.out(text);
+      return 0;
+    }
+    if (command === 'explain') {
+      const scenario = scenarioArg(positionals, corpus);
+      if (!values.flow) throw new UsageError('explain needs --flow ID');
+      if (!values.jurisdiction) throw new UsageError('explain needs --jurisdiction CODE');
+      const flow = scenario.flows.find((f) => f.id === values.flow);
+      if (!flow) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
+      const [code] = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction')!;
+      const result = evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), jurisdictions: [code], explain: true });
+      const cell = result.results[0];
+      io.out(`${scenario.title}\nas of ${result.asOf}, territory read as ${result.mode}\n\n${explanationText(cell, cell.explanation!, corpus, flow.label)}`);
+      return 0;
+    }
+    if (command === 'rules') return rules(corpus, values, io);
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'rules', 'lint'])}`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`lexflow: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof LoadError) {
+      io.err(e.problems.map((p) => `lexflow: ${formatProblem(p)}`).join('\n'));
+      return 1;
+    }
+    if (e instanceof InputError || e instanceof EngineInputError) {
+      io.err(`lexflow: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function lint(io: Io): number {
+  const corpus = loadCorpus();
+  const problems = lintCorpus(corpus);
+  loadScenarios(corpus);
+  if (problems.length) {
+    io.err(problems.map((p) => `lint: ${formatProblem(p)}`).join('\n'));
+    io.err(`lint: ${problems.length} problem(s)`);
+    return 1;
+  }
+  const examples = corpus.provisions.reduce((n, p) => n + p.examples.length, 0);
+  io.out(`lint: ${corpus.provisions.length} provisions in ${corpus.instruments.size} instruments, ${examples} examples: all pass`);
+  return 0;
+}
+
+function rules(corpus: Corpus, values: { jurisdiction?: string; 'as-of'?: string; format?: string }, io: Io): number {
+  const format = formatOption(values.format, ['table', 'json']);
+  const codes = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction');
+  const asOf = values['as-of'] === undefined ? undefined : asOfOption(values['as-of']);
+  const list = corpus.provisions.filter((p) => (!codes || codes.includes(p.jurisdiction)) && (!asOf || inForceOn(p, asOf)));
+  const rows = list.map((p) => ({
+    id: p.id,
+    citation: p.citation,
+    jurisdiction: p.jurisdiction,
+    instrument: p.instrument,
+    kind: p.kind,
+    inForce: p.inForce,
+    topics: p.topics,
+  }));
+  const counts = new Map<string, number>();
+  for (const p of list) counts.set(`${p.jurisdiction}\t${p.instrument}`, (counts.get(`${p.jurisdiction}\t${p.instrument}`) ?? 0) + 1);
+  if (format === 'json') {
+    io.out(JSON.stringify({ asOf: asOf ?? null, provisions: rows, counts: [...counts].map(([k, n]) => ({ jurisdiction: k.split('\t')[0], instrument: k.split('\t')[1], provisions: n })) }, null, 2));
+    return 0;
+  }
+  const widths = [24, 40, 6, 12, 24];
+  const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
+  io.out(['id', 'citation', 'jur.', 'kind', 'in force'].map((h, i) => cut(h, widths[i])).join(' ') + ' topics');
+  for (const r of rows) {
+    const dates = `${r.inForce.from}..${r.inForce.to ?? ''}`;
+    io.out([r.id, r.citation, r.jurisdiction, r.kind, dates].map((h, i) => cut(h, widths[i])).join(' ') + ' ' + r.topics.join(','));
+  }
+  io.out('');
+  io.out('Provisions per jurisdiction and instrument:');
+  for (const [k, n] of [...counts].sort()) io.out(`  ${k.replace('\t', '  ')}  ${n}`);
+  io.out(`  total  ${list.length}`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) {
+  process.exitCode = run(process.argv.slice(2), { out: (s) => console.log(s), err: (s) => console.error(s) });
+}

@@ -1,0 +1,86 @@
+/**
+ * Checks a nested facts object against the vocabulary: every key declared, every
+ * value of its fact's type and domain, legal-order facts only where a
+ * jurisdiction is named. Messages name the fact and the nearest valid name.
+ */
+import type { FactDef, Vocabulary } from '../engine/types.ts';
+import type { Problem } from './errors.ts';
+import { didYouMean } from './suggest.ts';
+
+export interface FactCheckOptions {
+  file?: string;
+  /** Where these facts sit, e.g. "flows[1].facts". */
+  at: string;
+  /** 'flow': only flow facts; 'jurisdiction': only legal-order facts; 'any': both (provision examples). */
+  allow: 'flow' | 'jurisdiction' | 'any';
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function checkValue(fact: FactDef, value: unknown): string | undefined {
+  if (value === null) return undefined;
+  switch (fact.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `expected true or false, got ${JSON.stringify(value)}`;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${JSON.stringify(value)}`;
+      return fact.min !== undefined && value < fact.min ? `must be at least ${fact.min}` : undefined;
+    case 'date':
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+        ? undefined
+        : `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`;
+    case 'enum': {
+      const domain = (fact.values ?? []).map((v) => v.value);
+      if (typeof value !== 'string') return `expected one of ${domain.join(', ')}, got ${JSON.stringify(value)}`;
+      return domain.includes(value) ? undefined : `${JSON.stringify(value)} is not a value of ${fact.key}${didYouMean(value, domain)} (values: ${domain.join(', ')})`;
+    }
+    case 'set': {
+      const domain = (fact.values ?? []).map((v) => v.value);
+      if (!Array.isArray(value)) return `expected a list of values from ${domain.join(', ')}, got ${JSON.stringify(value)}`;
+      for (const item of value) {
+        if (typeof item !== 'string' || !domain.includes(item)) {
+          return `${JSON.stringify(item)} is not a value of ${fact.key}${didYouMean(String(item), domain)}`;
+        }
+      }
+      return undefined;
+    }
+  }
+}
+
+export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: FactCheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: string, message: string) => problems.push({ file: options.file, path, message });
+  const keys = [...vocabulary.byKey.keys()];
+  const groups = new Set(vocabulary.groups.map((g) => g.id));
+  if (!isObject(facts)) {
+    report(options.at, 'facts must be an object of groups, e.g. {"data": {"categories": ["face_image"]}}');
+    return problems;
+  }
+  for (const [group, inner] of Object.entries(facts)) {
+    if (!isObject(inner)) {
+      const hint = vocabulary.byKey.has(group) ? '' : didYouMean(group, groups);
+      report(`${options.at}.${group}`, `expected a group of facts (an object)${hint}`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(inner)) {
+      const key = `${group}.${name}`;
+      const where = `${options.at}.${key}`;
+      const fact = vocabulary.byKey.get(key);
+      if (!fact) {
+        report(where, `${key}: unknown fact${didYouMean(key, keys)}`);
+        continue;
+      }
+      if (options.allow === 'flow' && fact.scope === 'jurisdiction') {
+        report(where, `${key}: a legal-order fact: state it per jurisdiction under "jurisdictionFacts": {"<CODE>": {...}}`);
+        continue;
+      }
+      if (options.allow === 'jurisdiction' && fact.scope === 'flow') {
+        report(where, `${key}: describes the flow, not a legal order: state it under "facts"`);
+        continue;
+      }
+      const bad = checkValue(fact, value);
+      if (bad) report(where, `${key}: ${bad}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,188 @@
+/**
+ * Reads rules/ and scenarios/ from disk, validates every file against its schema
+ * and the vocabulary, and builds the corpus the engine evaluates. Any problem in
+ * any file fails the whole load with every problem listed.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, Topic, Vocabulary } from '../engine/types.ts';
+import { LoadError, type Problem } from './errors.ts';
+import { parseJson } from './json.ts';
+import { validateAgainst } from './schemas.ts';
+import { checkFacts } from './facts.ts';
+import { didYouMean } from './suggest.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const RULES_DIR = join(ROOT, 'rules');
+export const SCENARIOS_DIR = join(ROOT, 'scenarios');
+
+function readJson(path: string, display: string, problems: Problem[]): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    problems.push({ file: display, path: '', message: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return undefined;
+  }
+  const { value, problem } = parseJson(text, display);
+  if (problem) problems.push(problem);
+  return value;
+}
+
+export function buildVocabulary(raw: { groups: Vocabulary['groups']; facts: FactDef[] }): Vocabulary {
+  return { groups: raw.groups, facts: raw.facts, byKey: new Map(raw.facts.map((f) => [f.key, f])) };
+}
+
+function vocabularyProblems(v: Vocabulary, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const groups = new Set(v.groups.map((g) => g.id));
+  const seen = new Set<string>();
+  v.facts.forEach((f, i) => {
+    const path = `/facts/${i}`;
+    if (seen.has(f.key)) problems.push({ file, path, message: `duplicate fact ${f.key}` });
+    seen.add(f.key);
+    if (!groups.has(f.group)) problems.push({ file, path, message: `${f.key}: unknown group ${f.group}${didYouMean(f.group, groups)}` });
+    if (!f.key.startsWith(`${f.group}.`)) problems.push({ file, path, message: `${f.key}: key must start with its group "${f.group}."` });
+    if ((f.type === 'enum' || f.type === 'set') && !(f.values?.length)) problems.push({ file, path, message: `${f.key}: an ${f.type} needs values` });
+    if (f.type !== 'enum' && f.type !== 'set' && f.values) problems.push({ file, path, message: `${f.key}: only enum and set facts have values` });
+  });
+  return problems;
+}
+
+/** Loads and validates the whole rule corpus. Throws LoadError listing every problem. */
+export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
+  const problems: Problem[] = [];
+  const show = (p: string) => relative(join(rulesDir, '..'), p);
+
+  const vocabFile = join(rulesDir, 'vocabulary.json');
+  const rawVocab = readJson(vocabFile, show(vocabFile), problems);
+  if (rawVocab !== undefined) problems.push(...validateAgainst(rulesDir, 'vocabulary', rawVocab, show(vocabFile)));
+  const indexFile = join(rulesDir, 'jurisdictions.json');
+  const rawIndex = readJson(indexFile, show(indexFile), problems);
+  if (rawIndex !== undefined) problems.push(...validateAgainst(rulesDir, 'jurisdictions', rawIndex, show(indexFile)));
+  if (problems.length) throw new LoadError(problems);
+
+  const vocabulary = buildVocabulary(rawVocab as { groups: Vocabulary['groups']; facts: FactDef[] });
+  problems.push(...vocabularyProblems(vocabulary, show(vocabFile)));
+  const index = rawIndex as { jurisdictions: Omit<Jurisdiction, 'instruments'>[]; topics: Topic[] };
+  const jurisdictions = new Map<string, Jurisdiction>();
+  for (const j of index.jurisdictions) {
+    if (jurisdictions.has(j.code)) problems.push({ file: show(indexFile), path: '/jurisdictions', message: `duplicate jurisdiction ${j.code}` });
+    jurisdictions.set(j.code, { ...j, instruments: [] });
+  }
+  for (const j of jurisdictions.values()) {
+    for (const parent of j.inherits) {
+      if (!jurisdictions.has(parent)) problems.push({ file: show(indexFile), path: '/jurisdictions', message: `${j.code} inherits unknown jurisdiction ${parent}` });
+    }
+  }
+
+  const instruments = new Map<string, Instrument>();
+  const provisions: Provision[] = [];
+  const folders = readdirSync(rulesDir).filter((name) => statSync(join(rulesDir, name)).isDirectory() && name !== 'schemas').sort();
+  for (const folder of folders) {
+    if (!jurisdictions.has(folder)) {
+      problems.push({ file: show(join(rulesDir, folder)), path: '', message: `folder is not a jurisdiction in rules/jurisdictions.json${didYouMean(folder, jurisdictions.keys())}` });
+      continue;
+    }
+    for (const name of listJson(join(rulesDir, folder))) {
+      const path = join(rulesDir, folder, name);
+      const file = show(path);
+      const raw = readJson(path, file, problems);
+      if (raw === undefined) continue;
+      const schemaProblems = validateAgainst(rulesDir, 'instrument', raw, file);
+      if (schemaProblems.length) {
+        problems.push(...schemaProblems);
+        continue;
+      }
+      const data = raw as { instrument: Omit<Instrument, 'file'>; provisions: Omit<Provision, 'instrument' | 'jurisdiction' | 'origin'>[] };
+      const inst: Instrument = { ...data.instrument, file };
+      if (inst.jurisdiction !== folder) problems.push({ file, path: '/instrument/jurisdiction', message: `instrument is filed under ${folder} but says ${inst.jurisdiction}` });
+      if (instruments.has(inst.id)) problems.push({ file, path: '/instrument/id', message: `duplicate instrument id ${inst.id} (also in ${instruments.get(inst.id)!.file})` });
+      instruments.set(inst.id, inst);
+      jurisdictions.get(folder)?.instruments.push(inst.id);
+      data.provisions.forEach((p, i) => {
+        provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file, pointer: `/provisions/${i}` } });
+        p.examples.forEach((ex, k) =>
+          problems.push(...checkFacts(ex.facts, vocabulary, { file, at: `/provisions/${i}/examples/${k}/facts`, allow: 'any' })),
+        );
+      });
+    }
+  }
+  if (problems.length) throw new LoadError(problems);
+  return { vocabulary, topics: index.topics, jurisdictions, instruments, provisions };
+}
+
+function listJson(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listJson(path).map((n) => join(name, n)));
+    else if (name.endsWith('.json')) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * Validates a scenario (from a file, the API or the builder) against the schema,
+ * the vocabulary and the jurisdiction index. Returns the problems, or the scenario.
+ */
+export function checkScenario(raw: unknown, corpus: Corpus, file?: string, rulesDir: string = RULES_DIR): { scenario?: Scenario; problems: Problem[] } {
+  const problems = validateAgainst(rulesDir, 'scenario', raw, file);
+  if (problems.length) return { problems };
+  const s = raw as Scenario;
+  const codes = [...corpus.jurisdictions.keys()];
+  const checkJurisdictionFacts = (jf: Scenario['jurisdictionFacts'], at: string) => {
+    for (const [code, facts] of Object.entries(jf ?? {})) {
+      if (!corpus.jurisdictions.has(code)) problems.push({ file, path: `${at}.${code}`, message: `unknown jurisdiction ${code}${didYouMean(code, codes)}` });
+      else problems.push(...checkFacts(facts, corpus.vocabulary, { file, at: `${at}.${code}`, allow: 'jurisdiction' }));
+    }
+  };
+  problems.push(...checkFacts(s.facts, corpus.vocabulary, { file, at: 'facts', allow: 'flow' }));
+  checkJurisdictionFacts(s.jurisdictionFacts, 'jurisdictionFacts');
+  const flowIds = new Set<string>();
+  const partyIds = new Set(s.parties.map((p) => p.id));
+  s.flows.forEach((flow, i) => {
+    if (flowIds.has(flow.id)) problems.push({ file, path: `flows[${i}].id`, message: `duplicate flow id ${flow.id}` });
+    flowIds.add(flow.id);
+    for (const side of ['sender', 'recipient'] as const) {
+      const party = flow[side];
+      if (party !== undefined && !partyIds.has(party)) {
+        problems.push({ file, path: `flows[${i}].${side}`, message: `unknown party ${party}${didYouMean(party, partyIds)}` });
+      }
+    }
+    problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow' }));
+    checkJurisdictionFacts(flow.jurisdictionFacts, `flows[${i}].jurisdictionFacts`);
+  });
+  return problems.length ? { problems } : { scenario: s, problems };
+}
+
+export function loadScenarioFile(path: string, corpus: Corpus, display: string = path): Scenario {
+  const problems: Problem[] = [];
+  const raw = readJson(path, display, problems);
+  if (problems.length) throw new LoadError(problems);
+  const { scenario, problems: found } = checkScenario(raw, corpus, display);
+  if (!scenario) throw new LoadError(found);
+  return scenario;
+}
+
+/** Every bundled scenario, validated. */
+export function loadScenarios(corpus: Corpus, dir: string = SCENARIOS_DIR): Scenario[] {
+  const problems: Problem[] = [];
+  const scenarios: Scenario[] = [];
+  const ids = new Set<string>();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const display = relative(ROOT, join(dir, name));
+    try {
+      const s = loadScenarioFile(join(dir, name), corpus, display);
+      if (ids.has(s.id)) problems.push({ file: display, path: '/id', message: `duplicate scenario id ${s.id}` });
+      if (`${s.id}.json` !== name) problems.push({ file: display, path: '/id', message: `scenario id ${s.id} must match its file name` });
+      ids.add(s.id);
+      scenarios.push(s);
+    } catch (e) {
+      if (e instanceof LoadError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new LoadError(problems);
+  return scenarios;
+}

@@ -1,0 +1,60 @@
+/**
+ * The published JSON Schemas (rules/schemas/) compiled once with Ajv, and their
+ * errors turned into problems that name the path inside the file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Problem } from './errors.ts';
+import { didYouMean } from './suggest.ts';
+
+
+export type SchemaName = 'instrument' | 'scenario' | 'vocabulary' | 'jurisdictions';
+
+const compiled = new Map<string, ValidateFunction>();
+
+export function schemaDir(rulesDir: string): string {
+  return join(rulesDir, 'schemas');
+}
+
+function validator(rulesDir: string, name: SchemaName): ValidateFunction {
+  const file = join(schemaDir(rulesDir), `${name}.schema.json`);
+  const hit = compiled.get(file);
+  if (hit) return hit;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const v = ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
+  compiled.set(file, v);
+  return v;
+}
+
+function describe(e: ErrorObject): { path: string; message: string } {
+  const path = e.instancePath || '/';
+  if (e.keyword === 'additionalProperties') {
+    const extra = (e.params as { additionalProperty: string }).additionalProperty;
+    const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
+    return { path: `${path === '/' ? '' : path}/${extra}`, message: `unknown field "${extra}"${didYouMean(extra, allowed)}` };
+  }
+  if (e.keyword === 'required') {
+    return { path, message: `missing required field "${(e.params as { missingProperty: string }).missingProperty}"` };
+  }
+  if (e.keyword === 'enum') {
+    return { path, message: `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}` };
+  }
+  if (e.keyword === 'pattern') return { path, message: `has the wrong form (expected ${(e.params as { pattern: string }).pattern})` };
+  return { path, message: e.message ?? 'is invalid' };
+}
+
+export function validateAgainst(rulesDir: string, name: SchemaName, data: unknown, file?: string): Problem[] {
+  const v = validator(rulesDir, name);
+  if (v(data)) return [];
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const e of v.errors ?? []) {
+    const d = describe(e);
+    const key = `${d.path}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file, ...d });
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+/**
+ * One cell of the matrix: one flow under one jurisdiction on one date. Settles the
+ * verdict exactly (see search.ts), names the provisions that decide it, the
+ * obligations that come with it, the facts it depends on and, when it is
+ * conditional, which values of those facts lead to which verdict.
+ */
+import type { Provision, Verdict } from './types.ts';
+import type { Assignment } from './logic.ts';
+import { T, U, varsOf } from './logic.ts';
+import type { CompiledCorpus } from './compiled.ts';
+import type { Plan } from './plan.ts';
+import { explore, type Leaf } from './search.ts';
+import { type PlanState, pickAtom, stateOf, verdictOfState } from './status.ts';
+import type { Distinction } from './distinctions.ts';
+
+export interface ProvisionRef {
+  id: string;
+  citation: string;
+  title: string;
+  instrument: string;
+  /** The part it plays in this verdict. */
+  role: 'prohibition' | 'obligation' | 'exception' | 'scope';
+  /** What it does here, in a word. */
+  status: string;
+}
+
+export interface ObligationRef {
+  id: string;
+  citation: string;
+  title: string;
+  status: 'met' | 'breached' | 'open';
+}
+
+export interface OutcomeCondition {
+  fact: string;
+  text: string;
+  test: Distinction['test'];
+}
+
+export interface Outcome {
+  verdict: Exclude<Verdict, 'conditional'>;
+  /** Alternative sets of conditions (any one suffices), each a conjunction. */
+  when: OutcomeCondition[][];
+  /** A representative provision set that decides this outcome. */
+  decisive: ProvisionRef[];
+}
+
+export interface Cell {
+  verdict: Verdict;
+  decisive: ProvisionRef[];
+  obligations: ObligationRef[];
+  dependsOn: string[];
+  outcomes: Outcome[];
+  /** False when the search budget ran out; the verdict is then conditional at best. */
+  complete: boolean;
+  state: PlanState;
+}
+
+const ref = (p: Provision, role: ProvisionRef['role'], status: string): ProvisionRef => ({
+  id: p.id,
+  citation: p.citation,
+  title: p.title,
+  instrument: p.instrument,
+  role,
+  status,
+});
+
+/** The provisions that settle a determined state. */
+export function decisiveOf(plan: Plan, s: PlanState, verdict: Verdict): ProvisionRef[] {
+  const out: ProvisionRef[] = [];
+  if (verdict === 'forbidden') {
+    plan.prohibitions.forEach((pr, k) => s.prohibitions[k].fires === T && out.push(ref(pr.cp.p, 'prohibition', 'forbids')));
+    plan.obligations.forEach((ob, k) => s.obligations[k].breached === T && out.push(ref(ob.cp.p, 'obligation', 'breached')));
+  } else if (verdict === 'allowed') {
+    plan.prohibitions.forEach((pr, k) => {
+      if (s.prohibitions[k].cond !== T) return;
+      pr.exceptions.forEach((e, i) => s.prohibitions[k].exceptions[i] === T && out.push(ref(e.cp.p, 'exception', `lifts ${pr.cp.p.citation}`)));
+    });
+  } else if (verdict === 'not-covered') {
+    plan.instruments.forEach((pi, ii) =>
+      pi.scopes.forEach((cp, k) => s.scopes[ii][k] === 0 && out.push(ref(cp.p, 'scope', 'excludes the flow'))),
+    );
+  } else {
+    plan.prohibitions.forEach((pr, k) => s.prohibitions[k].fires === U && out.push(ref(pr.cp.p, 'prohibition', 'may forbid')));
+    plan.obligations.forEach((ob, k) => s.obligations[k].breached === U && out.push(ref(ob.cp.p, 'obligation', 'open')));
+    plan.instruments.forEach((pi, ii) =>
+      pi.regulates && s.applies[ii] === U && pi.scopes.forEach((cp, k) => s.scopes[ii][k] === U && out.push(ref(cp.p, 'scope', 'may exclude'))),
+    );
+  }
+  return dedupe(out);
+}
+
+function dedupe<T extends { id: string; role?: string }>(refs: T[]): T[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.id}|${r.role ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function obligationsOf(plan: Plan, s: PlanState): ObligationRef[] {
+  const out: ObligationRef[] = [];
+  plan.obligations.forEach((ob, k) => {
+    const st = s.obligations[k];
+    if (st.engaged === 0) return;
+    const status = st.breached === T ? 'breached' : st.met === T && st.engaged === T ? 'met' : 'open';
+    out.push({ id: ob.cp.p.id, citation: ob.cp.p.citation, title: ob.cp.p.title, status });
+  });
+  return out;
+}
+
+function factOfAtom(cc: CompiledCorpus, atom: string): string {
+  return cc.atoms.get(atom)?.fact.key ?? atom;
+}
+
+export interface CellOptions {
+  /** Stop as soon as the verdict is known (no outcome map): the fast path. */
+  verdictOnly?: boolean;
+  budget?: number;
+}
+
+export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {
+  const root = stateOf(plan, a);
+  const settled = verdictOfState(root);
+  if (settled) {
+    const decisive = decisiveOf(plan, root, settled);
+    const facts = new Set<string>();
+    for (const r of decisive) for (const cp of cc.byId.get(r.id) ?? []) {
+      varsOf(cp.p.when, facts);
+      if (cp.p.met !== undefined) varsOf(cp.p.met, facts);
+    }
+    return {
+      verdict: settled,
+      decisive,
+      obligations: obligationsOf(plan, root),
+      dependsOn: [...facts].sort(),
+      outcomes: [{ verdict: settled, when: [[]], decisive }],
+      complete: true,
+      state: root,
+    };
+  }
+  const states = new WeakMap<Assignment, PlanState>();
+  const { leaves, complete } = explore(
+    a,
+    (x) => {
+      const s = stateOf(plan, x);
+      states.set(x, s);
+      return verdictOfState(s);
+    },
+    (x) => pickAtom(plan, states.get(x) ?? stateOf(plan, x), x),
+    cc.atoms,
+    { stopAfterDistinct: options.verdictOnly ? 2 : undefined, budget: options.budget },
+  );
+  const verdicts = new Set(leaves.map((l) => l.outcome));
+  const verdict: Verdict = verdicts.size === 1 && complete ? leaves[0].outcome : 'conditional';
+  const outcomes = options.verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
+  const decisive =
+    verdict === 'conditional'
+      ? decisiveOf(plan, root, 'conditional')
+      : dedupe(leaves.flatMap((l) => decisiveOf(plan, states.get(l.assignment)!, verdict)));
+  const dependsOn = new Set<string>();
+  for (const l of leaves) for (const step of l.path) dependsOn.add(factOfAtom(cc, step.atom));
+  return {
+    verdict,
+    decisive,
+    obligations: obligationsOf(plan, root),
+    dependsOn: [...dependsOn].sort(),
+    outcomes,
+    complete,
+    state: root,
+  };
+}
+
+/**
+ * Each leaf's path, shortened to the conditions that matter: a condition is
+ * dropped when Kleene evaluation still settles the same verdict without it
+ * (sound, so what remains is still sufficient). Duplicates and supersets go.
+ */
+function minimalConditions(plan: Plan, start: Assignment, leaf: Leaf<Exclude<Verdict, 'conditional'>>): Leaf<Exclude<Verdict, 'conditional'>>['path'] {
+  let path = leaf.path;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const trial = path.filter((_, k) => k !== i);
+    const a: Assignment = { ...start };
+    for (const step of trial) a[step.atom] = step.distinction.value;
+    if (verdictOfState(stateOf(plan, a)) === leaf.outcome) path = trial;
+  }
+  return path;
+}
+
+function groupOutcomes(
+  cc: CompiledCorpus,
+  plan: Plan,
+  start: Assignment,
+  leaves: Leaf<Exclude<Verdict, 'conditional'>>[],
+  states: WeakMap<Assignment, PlanState>,
+): Outcome[] {
+  const order: Exclude<Verdict, 'conditional'>[] = ['allowed', 'forbidden', 'not-covered'];
+  const out: Outcome[] = [];
+  for (const verdict of order) {
+    const mine = leaves.filter((l) => l.outcome === verdict);
+    if (mine.length === 0) continue;
+    const sets = new Map<string, Leaf<Exclude<Verdict, 'conditional'>>['path']>();
+    for (const leaf of mine) {
+      const path = minimalConditions(plan, start, leaf);
+      sets.set(path.map((s) => `${s.atom}=${String(s.distinction.value)}`).sort().join('&'), path);
+    }
+    const keys = [...sets.keys()].map((k) => new Set(k ? k.split('&') : []));
+    const kept = [...sets.values()].filter((_, i) => !keys.some((other, j) => j !== i && other.size < keys[i].size && [...other].every((x) => keys[i].has(x))));
+    kept.sort((x, y) => x.length - y.length);
+    out.push({
+      verdict,
+      when: kept.map((path) => path.map((step) => ({ fact: factOfAtom(cc, step.atom), text: step.distinction.text, test: step.distinction.test }))),
+      decisive: decisiveOf(plan, states.get(mine[0].assignment)!, verdict),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * A corpus prepared for evaluation: every condition parsed into connectives over
+ * leaves (compiled or reference), every fact's distinctions, every jurisdiction's
+ * inheritance chain. Built once per corpus and cached.
+ */
+import type { Corpus, Provision } from './types.ts';
+import { type CNode, compileTest, type LeafCompiler, parseCondition, referenceTest } from './logic.ts';
+import { type AtomInfo, buildAtomInfo } from './distinctions.ts';
+
+export interface CompiledProvision {
+  p: Provision;
+  when: CNode;
+  met?: CNode;
+}
+
+export interface CompiledCorpus {
+  corpus: Corpus;
+  provisions: CompiledProvision[];
+  byId: Map<string, CompiledProvision[]>;
+  atoms: Map<string, AtomInfo>;
+  setFacts: Set<string>;
+  /** Jurisdiction code -> itself and everything it inherits, ancestors first. */
+  chains: Map<string, string[]>;
+  leafPath: 'compiled' | 'reference';
+}
+
+const cache = new WeakMap<Corpus, Map<string, CompiledCorpus>>();
+
+/**
+ * Prepares a corpus. `leafPath: 'reference'` evaluates every leaf with json-logic-js;
+ * 'compiled' (default) uses generated functions, which is only ever done for the
+ * bundled, linted corpus.
+ */
+export function compileCorpus(corpus: Corpus, leafPath: 'compiled' | 'reference' = 'compiled'): CompiledCorpus {
+  let byPath = cache.get(corpus);
+  if (!byPath) cache.set(corpus, (byPath = new Map()));
+  const hit = byPath.get(leafPath);
+  if (hit) return hit;
+
+  const setFacts = new Set(corpus.vocabulary.facts.filter((f) => f.type === 'set').map((f) => f.key));
+  const compiler: LeafCompiler = leafPath === 'compiled' ? compileTest : referenceTest;
+  const provisions = corpus.provisions.map((p) => ({
+    p,
+    when: parseCondition(p.when, setFacts, compiler),
+    met: p.met === undefined ? undefined : parseCondition(p.met, setFacts, compiler),
+  }));
+  const byId = new Map<string, CompiledProvision[]>();
+  for (const cp of provisions) {
+    if (!byId.has(cp.p.id)) byId.set(cp.p.id, []);
+    byId.get(cp.p.id)!.push(cp);
+  }
+  const conditions = corpus.provisions.flatMap((p) => (p.met === undefined ? [p.when] : [p.when, p.met]));
+  const chains = new Map<string, string[]>();
+  const chainOf = (code: string, seen: string[] = []): string[] => {
+    if (seen.includes(code)) throw new Error(`jurisdiction inheritance loops through ${code}`);
+    const j = corpus.jurisdictions.get(code);
+    if (!j) return [];
+    const out: string[] = [];
+    for (const parent of j.inherits) for (const c of chainOf(parent, [...seen, code])) if (!out.includes(c)) out.push(c);
+    out.push(code);
+    return out;
+  };
+  for (const code of corpus.jurisdictions.keys()) chains.set(code, chainOf(code));
+  const compiled: CompiledCorpus = {
+    corpus,
+    provisions,
+    byId,
+    atoms: buildAtomInfo(corpus.vocabulary, conditions),
+    setFacts,
+    chains,
+    leafPath,
+  };
+  byPath.set(leafPath, compiled);
+  return compiled;
+}
+
+export function inForceOn(p: Provision, asOf: string): boolean {
+  return p.inForce.from <= asOf && (p.inForce.to === undefined || asOf <= p.inForce.to);
+}

@@ -1,0 +1,70 @@
+/**
+ * The engine's entry point: every flow of a scenario against every requested
+ * jurisdiction, on a date, reading territory as transplanted or actual.
+ */
+import type { Corpus, EvaluateOptions, Mode, Scenario, Verdict } from './types.ts';
+import { compileCorpus, type CompiledCorpus } from './compiled.ts';
+import { planFor } from './plan.ts';
+import { evaluateCell, type ObligationRef, type Outcome, type ProvisionRef } from './cell.ts';
+import { flowFacts, toAssignment } from './facts.ts';
+import { explainCell, type Explanation } from './explain.ts';
+
+export interface CellResult {
+  flow: string;
+  jurisdiction: string;
+  verdict: Verdict;
+  decisive: ProvisionRef[];
+  obligations: ObligationRef[];
+  dependsOn: string[];
+  outcomes: Outcome[];
+  complete: boolean;
+  explanation?: Explanation;
+}
+
+export interface EvaluationResult {
+  scenario: string;
+  asOf: string;
+  mode: Mode;
+  jurisdictions: string[];
+  results: CellResult[];
+}
+
+export class EngineInputError extends Error {
+  constructor(message: string, readonly path: string) {
+    super(message);
+  }
+}
+
+/** Every jurisdiction code the corpus knows, in index order. */
+export function jurisdictionCodes(corpus: Corpus): string[] {
+  return [...corpus.jurisdictions.keys()];
+}
+
+export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus = compileCorpus(corpus)): EvaluationResult {
+  const mode = options.mode ?? 'transplant';
+  const codes = options.jurisdictions?.length ? options.jurisdictions : jurisdictionCodes(corpus);
+  for (const code of codes) {
+    if (!corpus.jurisdictions.has(code)) throw new EngineInputError(`unknown jurisdiction ${code}`, 'jurisdictions');
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
+  const results: CellResult[] = [];
+  for (const flow of scenario.flows) {
+    for (const code of codes) {
+      const plan = planFor(cc, code, options.asOf, mode);
+      const assignment = toAssignment(flowFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary);
+      const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly });
+      results.push({
+        flow: flow.id,
+        jurisdiction: code,
+        verdict: cell.verdict,
+        decisive: cell.decisive,
+        obligations: cell.obligations,
+        dependsOn: cell.dependsOn,
+        outcomes: cell.outcomes,
+        complete: cell.complete,
+        explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
+      });
+    }
+  }
+  return { scenario: scenario.id, asOf: options.asOf, mode, jurisdictions: codes, results };
+}

@@ -1,0 +1,181 @@
+/**
+ * The explanation of one cell: which instruments apply and why, each prohibition
+ * with its exceptions, each obligation, every condition broken into its parts with
+ * their exact values (true, false, unknown) in plain language, and what would
+ * change the outcome.
+ */
+import type { Provision, Verdict, Vocabulary } from './types.ts';
+import { type Assignment, type CNode, varsOf } from './logic.ts';
+import type { CompiledCorpus } from './compiled.ts';
+import type { Plan } from './plan.ts';
+import { exact3 } from './search.ts';
+import type { Cell } from './cell.ts';
+import { renderLeaf } from './render.ts';
+
+export type Truth = 'true' | 'false' | 'unknown';
+
+export interface ConditionPart {
+  text: string;
+  value: Truth;
+  facts: string[];
+  children: ConditionPart[];
+}
+
+export interface ProvisionInfo {
+  id: string;
+  citation: string;
+  citationLocal?: string;
+  title: string;
+  summary: string;
+  source: string;
+  instrument: string;
+  interpretation?: string;
+  unsure?: string;
+}
+
+export interface ScopeExplanation {
+  provision: ProvisionInfo;
+  effect: 'requires' | 'excludes';
+  /** Whether this rule lets the instrument apply. */
+  letsApply: Truth;
+  condition: ConditionPart;
+  setAside?: string;
+}
+
+export interface InstrumentExplanation {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  applies: Truth;
+  regulates: boolean;
+  scope: ScopeExplanation[];
+}
+
+export interface ProhibitionExplanation {
+  provision: ProvisionInfo;
+  status: 'forbids' | 'lifted' | 'not-engaged' | 'unknown';
+  condition: ConditionPart;
+  exceptions: { provision: ProvisionInfo; holds: Truth; condition: ConditionPart }[];
+}
+
+export interface ObligationExplanation {
+  provision: ProvisionInfo;
+  status: 'met' | 'breached' | 'open' | 'not-engaged';
+  engaged: ConditionPart;
+  met: ConditionPart;
+}
+
+export interface Explanation {
+  verdict: Verdict;
+  headline: string;
+  instruments: InstrumentExplanation[];
+  prohibitions: ProhibitionExplanation[];
+  obligations: ObligationExplanation[];
+  dependsOn: { key: string; label: string; question: string }[];
+}
+
+const TRUTH: Truth[] = ['false', 'true', 'unknown'];
+
+export function provisionInfo(p: Provision): ProvisionInfo {
+  return {
+    id: p.id,
+    citation: p.citation,
+    citationLocal: p.citationLocal,
+    title: p.title,
+    summary: p.summary,
+    source: p.source,
+    instrument: p.instrument,
+    interpretation: p.interpretation,
+    unsure: p.unsure,
+  };
+}
+
+/** A condition as parts, each with its exact value under the assignment. */
+export function explainCondition(node: CNode, a: Assignment, cc: CompiledCorpus): ConditionPart {
+  const vocabulary: Vocabulary = cc.corpus.vocabulary;
+  const value = TRUTH[exact3(node, a, cc.atoms)];
+  const facts = [...varsOf(node.logic)].sort();
+  switch (node.op) {
+    case 'leaf':
+      return { text: node.logic === true ? 'always' : renderLeaf(node.logic, vocabulary), value, facts, children: [] };
+    case 'and':
+      return { text: 'all of:', value, facts, children: node.kids.map((k) => explainCondition(k, a, cc)) };
+    case 'or':
+      return { text: 'any of:', value, facts, children: node.kids.map((k) => explainCondition(k, a, cc)) };
+    case 'not':
+      return { text: 'not:', value, facts, children: [explainCondition(node.kid, a, cc)] };
+    case 'bool':
+      return explainCondition(node.kid, a, cc);
+    case 'if':
+      return { text: 'if / then / otherwise:', value, facts, children: node.kids.map((k) => explainCondition(k, a, cc)) };
+  }
+}
+
+const HEADLINE: Record<Verdict, string> = {
+  forbidden: 'Forbidden',
+  conditional: 'Conditional: unknown facts or open obligations decide',
+  allowed: 'Allowed',
+  'not-covered': 'Not covered: no encoded instrument of this jurisdiction applies (this is not "allowed")',
+};
+
+export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell: Cell): Explanation {
+  const s = cell.state;
+  const instruments: InstrumentExplanation[] = plan.instruments.map((pi, ii) => ({
+    id: pi.inst.id,
+    title: pi.inst.title,
+    jurisdiction: pi.jurisdiction,
+    applies: TRUTH[s.applies[ii]],
+    regulates: pi.regulates,
+    scope: [
+      ...pi.scopes.map((cp, k) => ({
+        provision: provisionInfo(cp.p),
+        effect: cp.p.scope ?? 'requires',
+        letsApply: TRUTH[s.scopes[ii][k]],
+        condition: explainCondition(cp.when, a, cc),
+      })),
+      ...pi.setAside.map((cp) => ({
+        provision: provisionInfo(cp.p),
+        effect: cp.p.scope ?? 'requires',
+        letsApply: 'true' as Truth,
+        condition: explainCondition(cp.when, a, cc),
+        setAside: 'territorial scope set aside: the flow is read as if it happened inside this jurisdiction (transplant mode)',
+      })),
+    ],
+  }));
+  const prohibitions: ProhibitionExplanation[] = plan.prohibitions.map((pr, k) => {
+    const st = s.prohibitions[k];
+    const status = st.fires === 1 ? 'forbids' : st.cond === 0 ? 'not-engaged' : st.cond === 1 && st.lifted === 1 ? 'lifted' : 'unknown';
+    return {
+      provision: provisionInfo(pr.cp.p),
+      status,
+      condition: explainCondition(pr.cp.when, a, cc),
+      exceptions: pr.exceptions.map((e, i) => ({
+        provision: provisionInfo(e.cp.p),
+        holds: TRUTH[st.exceptions[i]],
+        condition: explainCondition(e.cp.when, a, cc),
+      })),
+    };
+  });
+  const obligations: ObligationExplanation[] = plan.obligations.map((ob, k) => {
+    const st = s.obligations[k];
+    const status = st.engaged === 0 ? 'not-engaged' : st.breached === 1 ? 'breached' : st.met === 1 && st.engaged === 1 ? 'met' : 'open';
+    return {
+      provision: provisionInfo(ob.cp.p),
+      status,
+      engaged: explainCondition(ob.cp.when, a, cc),
+      met: ob.cp.met ? explainCondition(ob.cp.met, a, cc) : { text: 'no condition', value: 'unknown', facts: [], children: [] },
+    };
+  });
+  const vocabulary = cc.corpus.vocabulary;
+  return {
+    verdict: cell.verdict,
+    headline: HEADLINE[cell.verdict],
+    instruments,
+    prohibitions,
+    obligations,
+    dependsOn: cell.dependsOn.map((key) => {
+      const f = vocabulary.byKey.get(key);
+      return { key, label: f?.label ?? key, question: f?.question ?? '' };
+    }),
+  };
+}

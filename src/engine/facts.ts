@@ -1,0 +1,47 @@
+/**
+ * From a scenario's nested facts to the flat assignment the engine reads.
+ * A fact that is absent (or null) is unknown, never false.
+ */
+import type { Facts, Flow, Scenario, Vocabulary } from './types.ts';
+import { type Assignment, memberAtom } from './logic.ts';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Flattens `{data: {categories: [...]}}` to `{"data.categories": [...]}`. */
+export function flattenFacts(facts: Facts | undefined, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [key, value] of Object.entries(facts ?? {})) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isPlainObject(value)) flattenFacts(value, path, out);
+    else out[path] = value;
+  }
+  return out;
+}
+
+/** Flat facts to atoms: a known set fact becomes one known membership atom per domain value. */
+export function toAssignment(flat: Record<string, unknown>, vocabulary: Vocabulary): Assignment {
+  const a: Assignment = {};
+  for (const [key, value] of Object.entries(flat)) {
+    if (value === null || value === undefined) continue;
+    const fact = vocabulary.byKey.get(key);
+    if (fact?.type === 'set' && Array.isArray(value)) {
+      for (const member of fact.values ?? []) a[memberAtom(key, member.value)] = value.includes(member.value);
+    } else {
+      a[key] = value;
+    }
+  }
+  return a;
+}
+
+/**
+ * The facts of one flow as seen from one jurisdiction: shared facts, the flow's own,
+ * then the legal-order facts stated for that jurisdiction and those it inherits.
+ */
+export function flowFacts(scenario: Scenario, flow: Flow, chain: string[]): Record<string, unknown> {
+  const flat: Record<string, unknown> = { ...flattenFacts(scenario.facts), ...flattenFacts(flow.facts) };
+  for (const code of chain) {
+    Object.assign(flat, flattenFacts(scenario.jurisdictionFacts?.[code]), flattenFacts(flow.jurisdictionFacts?.[code]));
+  }
+  return flat;
+}

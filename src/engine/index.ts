@@ -1,0 +1,9 @@
+/** The engine's public surface: pure functions over a loaded corpus. */
+export * from './types.ts';
+export { evaluateScenario, jurisdictionCodes, EngineInputError, type CellResult, type EvaluationResult } from './evaluate.ts';
+export { compileCorpus, inForceOn, type CompiledCorpus, type CompiledProvision } from './compiled.ts';
+export { runExample, provisionOutcome, FIRING, liftingExceptions } from './examples.ts';
+export { renderCondition, renderLeaf, conditionLines, type RenderedNode } from './render.ts';
+export type { Explanation, ConditionPart } from './explain.ts';
+export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
+export { flattenFacts, toAssignment, flowFacts } from './facts.ts';

@@ -1,0 +1,296 @@
+/**
+ * JSON-logic conditions as the engine sees them: a tree of logical connectives
+ * (and, or, !, !!, if) whose leaves are comparisons of facts with literals.
+ *
+ * json-logic-js is the one definition of what every operator means. Leaves are
+ * evaluated either by json-logic-js itself (the reference path) or by a compiled
+ * function generated from the same JSON (the fast path, for the bundled corpus
+ * only); test/engine/compiled-differential.test.ts holds the two together.
+ * Connectives are evaluated in Kleene three-valued logic so that unknown facts
+ * propagate; the search in search.ts turns that sound-but-incomplete answer into
+ * an exact one.
+ */
+import jsonLogic from 'json-logic-js';
+
+export const F = 0, T = 1, U = 2;
+/** Three-valued truth: 0 false, 1 true, 2 unknown. */
+export type Tri = 0 | 1 | 2;
+
+/** Flat assignment: fact key -> value; set facts appear as one boolean atom per member (`key∋member`). */
+export type Assignment = Record<string, unknown>;
+
+export const CONNECTIVES = new Set(['and', 'or', '!', '!!', 'if']);
+export const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in']);
+
+export type CNode =
+  | { op: 'and' | 'or'; kids: CNode[]; logic: unknown }
+  | { op: 'not' | 'bool'; kid: CNode; logic: unknown }
+  | { op: 'if'; kids: CNode[]; logic: unknown }
+  | { op: 'leaf'; logic: unknown; atoms: string[]; vars: string[]; test: (a: Assignment) => boolean };
+
+export type SetFacts = ReadonlySet<string>;
+
+export function memberAtom(setKey: string, member: unknown): string {
+  return `${setKey}∋${String(member)}`;
+}
+
+/** json-logic-js's own notion of truth (an empty array is false). */
+export function truthy(value: unknown): boolean {
+  return jsonLogic.truthy(value);
+}
+
+export function operatorOf(logic: unknown): string | undefined {
+  if (logic === null || typeof logic !== 'object' || Array.isArray(logic)) return undefined;
+  const keys = Object.keys(logic);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+export function argsOf(logic: unknown): unknown[] {
+  const op = operatorOf(logic);
+  if (op === undefined) return [];
+  const raw = (logic as Record<string, unknown>)[op];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+/** The fact a `{"var": key}` node reads, or undefined for anything else. */
+export function varName(logic: unknown): string | undefined {
+  if (operatorOf(logic) !== 'var') return undefined;
+  const [name] = argsOf(logic);
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Every fact key a condition reads. */
+export function varsOf(logic: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(logic)) {
+    for (const item of logic) varsOf(item, out);
+    return out;
+  }
+  const op = operatorOf(logic);
+  if (op === undefined) return out;
+  const name = varName(logic);
+  if (name !== undefined) {
+    out.add(name);
+    return out;
+  }
+  for (const arg of argsOf(logic)) varsOf(arg, out);
+  return out;
+}
+
+/** The atoms a leaf depends on: scalar facts by key, set facts by member tested. */
+export function leafAtoms(logic: unknown, setFacts: SetFacts): string[] {
+  const atoms = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    const op = operatorOf(node);
+    if (op === undefined) return;
+    if (op === 'in') {
+      const [needle, haystack] = argsOf(node);
+      const setKey = varName(haystack);
+      if (setKey !== undefined && setFacts.has(setKey) && varName(needle) === undefined) {
+        atoms.add(memberAtom(setKey, needle));
+        visit(needle);
+        return;
+      }
+    }
+    const name = varName(node);
+    if (name !== undefined) {
+      if (setFacts.has(name)) throw new Error(`set fact ${name} may only be tested with {"in": [value, {"var": "${name}"}]}`);
+      atoms.add(name);
+      return;
+    }
+    argsOf(node).forEach(visit);
+  };
+  visit(logic);
+  return [...atoms];
+}
+
+/** Builds the nested data object json-logic-js reads, from a flat assignment. */
+export function dataFor(assignment: Assignment, vars: Iterable<string>, setFacts: SetFacts): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const key of vars) {
+    let value: unknown;
+    if (setFacts.has(key)) {
+      const prefix = `${key}∋`;
+      value = Object.keys(assignment).filter((k) => k.startsWith(prefix) && assignment[k] === true).map((k) => k.slice(prefix.length));
+    } else {
+      value = assignment[key];
+    }
+    setPath(data, key, value);
+  }
+  return data;
+}
+
+export function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/** The reference leaf: json-logic-js applied to the data the assignment describes. */
+export function referenceTest(logic: unknown, setFacts: SetFacts): (a: Assignment) => boolean {
+  const vars = [...varsOf(logic)];
+  return (a) => truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, dataFor(a, vars, setFacts)));
+}
+
+const HELPERS = {
+  truthy,
+  // Same bodies as json-logic-js 2.0.5's operators of these names.
+  in: (a: unknown, b: unknown): boolean => {
+    if (!b || typeof (b as { indexOf?: unknown }).indexOf === 'undefined') return false;
+    return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+  },
+  lt: (a: any, b: any, c?: any): boolean => (c === undefined ? a < b : a < b && b < c),
+  le: (a: any, b: any, c?: any): boolean => (c === undefined ? a <= b : a <= b && b <= c),
+};
+
+/**
+ * Compiles a leaf to a JS function over the flat assignment. Only the operator
+ * subset the rule lint admits is compiled; anything else throws, so a rule can
+ * never silently take a different meaning on the fast path.
+ */
+export function compileTest(logic: unknown, setFacts: SetFacts): (a: Assignment) => boolean {
+  const constants: unknown[] = [];
+  const constant = (value: unknown): string => {
+    constants.push(value);
+    return `K[${constants.length - 1}]`;
+  };
+  const expr = (node: unknown): string => {
+    if (node === null || typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean') {
+      return JSON.stringify(node);
+    }
+    if (Array.isArray(node)) {
+      if (node.every((item) => operatorOf(item) === undefined && !Array.isArray(item))) return constant(node);
+      return `[${node.map(expr).join(', ')}]`;
+    }
+    const op = operatorOf(node);
+    const args = argsOf(node);
+    if (op === 'var') {
+      const name = varName(node);
+      if (name === undefined || args.length !== 1 || setFacts.has(name)) throw new Error(`cannot compile ${JSON.stringify(node)}`);
+      return `A[${JSON.stringify(name)}]`;
+    }
+    if (op === 'in') {
+      const setKey = varName(args[1]);
+      if (setKey !== undefined && setFacts.has(setKey) && varName(args[0]) === undefined) {
+        return `(A[${JSON.stringify(memberAtom(setKey, args[0]))}] === true)`;
+      }
+      return `H.in(${expr(args[0])}, ${expr(args[1])})`;
+    }
+    const binary: Record<string, string> = { '==': '==', '===': '===', '!=': '!=', '!==': '!==', '>': '>', '>=': '>=' };
+    if (op !== undefined && binary[op] && args.length === 2) return `(${expr(args[0])} ${binary[op]} ${expr(args[1])})`;
+    if ((op === '<' || op === '<=') && (args.length === 2 || args.length === 3)) {
+      return `H.${op === '<' ? 'lt' : 'le'}(${args.map(expr).join(', ')})`;
+    }
+    throw new Error(`cannot compile operator ${op ?? JSON.stringify(node)}`);
+  };
+  const body = `return H.truthy(${expr(logic)});`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const fn = new Function('A', 'K', 'H', body) as (a: Assignment, k: unknown[], h: typeof HELPERS) => boolean;
+  return (a) => fn(a, constants, HELPERS);
+}
+
+export type LeafCompiler = (logic: unknown, setFacts: SetFacts) => (a: Assignment) => boolean;
+
+/** Parses a condition into connectives over leaves. */
+export function parseCondition(logic: unknown, setFacts: SetFacts, compile: LeafCompiler): CNode {
+  const op = operatorOf(logic);
+  const args = argsOf(logic);
+  if (op === 'and' || op === 'or') return { op, kids: args.map((a) => parseCondition(a, setFacts, compile)), logic };
+  if (op === '!') return { op: 'not', kid: parseCondition(args[0], setFacts, compile), logic };
+  if (op === '!!') return { op: 'bool', kid: parseCondition(args[0], setFacts, compile), logic };
+  if (op === 'if') return { op: 'if', kids: args.map((a) => parseCondition(a, setFacts, compile)), logic };
+  return { op: 'leaf', logic, atoms: leafAtoms(logic, setFacts), vars: [...varsOf(logic)], test: compile(logic, setFacts) };
+}
+
+export function not3(v: Tri): Tri {
+  return v === U ? U : v === T ? F : T;
+}
+
+export function and3(values: Iterable<Tri>): Tri {
+  let result: Tri = T;
+  for (const v of values) {
+    if (v === F) return F;
+    if (v === U) result = U;
+  }
+  return result;
+}
+
+export function or3(values: Iterable<Tri>): Tri {
+  let result: Tri = F;
+  for (const v of values) {
+    if (v === T) return T;
+    if (v === U) result = U;
+  }
+  return result;
+}
+
+/** Kleene evaluation: sound (a determined answer holds for every completion), not complete. */
+export function eval3(node: CNode, a: Assignment): Tri {
+  switch (node.op) {
+    case 'leaf': {
+      for (const atom of node.atoms) if (a[atom] === undefined) return U;
+      return node.test(a) ? T : F;
+    }
+    case 'and': {
+      let result: Tri = T;
+      for (const kid of node.kids) {
+        const v = eval3(kid, a);
+        if (v === F) return F;
+        if (v === U) result = U;
+      }
+      // json-logic-js: {"and": []} is falsy.
+      return node.kids.length === 0 ? F : result;
+    }
+    case 'or': {
+      let result: Tri = F;
+      for (const kid of node.kids) {
+        const v = eval3(kid, a);
+        if (v === T) return T;
+        if (v === U) result = U;
+      }
+      return result;
+    }
+    case 'not':
+      return not3(eval3(node.kid, a));
+    case 'bool':
+      return eval3(node.kid, a);
+    case 'if':
+      return evalIf(node.kids, 0, a);
+  }
+}
+
+function evalIf(kids: CNode[], i: number, a: Assignment): Tri {
+  if (i >= kids.length) return F;
+  if (i === kids.length - 1) return eval3(kids[i], a);
+  const c = eval3(kids[i], a);
+  if (c === T) return eval3(kids[i + 1], a);
+  if (c === F) return evalIf(kids, i + 2, a);
+  const then = eval3(kids[i + 1], a);
+  const otherwise = evalIf(kids, i + 2, a);
+  return then === otherwise ? then : U;
+}
+
+/** An unassigned atom inside an undetermined part of the condition, to split on next. */
+export function unknownAtom(node: CNode, a: Assignment): string | undefined {
+  switch (node.op) {
+    case 'leaf':
+      return node.atoms.find((atom) => a[atom] === undefined);
+    case 'and':
+    case 'or':
+    case 'if':
+      for (const kid of node.kids) {
+        if (eval3(kid, a) === U) {
+          const atom = unknownAtom(kid, a);
+          if (atom !== undefined) return atom;
+        }
+      }
+      return undefined;
+    case 'not':
+    case 'bool':
+      return unknownAtom(node.kid, a);
+  }
+}

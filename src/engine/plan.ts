@@ -1,0 +1,90 @@
+/**
+ * What one jurisdiction has to say on one date: its instruments with their scope
+ * rules, its prohibitions with the exceptions that lift them, and its obligations,
+ * inherited instruments included. A plan depends only on (jurisdiction, date, mode),
+ * so every flow of a scenario shares it.
+ */
+import type { Instrument, Mode } from './types.ts';
+import { type CompiledCorpus, type CompiledProvision, inForceOn } from './compiled.ts';
+
+export interface PlanInstrument {
+  inst: Instrument;
+  jurisdiction: string;
+  scopes: CompiledProvision[];
+  /** Territorial scope rules set aside when reading territory as transplanted. */
+  setAside: CompiledProvision[];
+  /** Whether it holds any prohibition or obligation (an exception-only act does not by itself cover a flow). */
+  regulates: boolean;
+}
+
+export interface PlanProhibition {
+  cp: CompiledProvision;
+  ii: number;
+  exceptions: { cp: CompiledProvision; ii: number }[];
+}
+
+export interface PlanObligation {
+  cp: CompiledProvision;
+  ii: number;
+}
+
+export interface Plan {
+  code: string;
+  asOf: string;
+  mode: Mode;
+  instruments: PlanInstrument[];
+  prohibitions: PlanProhibition[];
+  obligations: PlanObligation[];
+}
+
+const plans = new WeakMap<CompiledCorpus, Map<string, Plan>>();
+
+export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mode): Plan {
+  let memo = plans.get(cc);
+  if (!memo) plans.set(cc, (memo = new Map()));
+  const key = `${code}|${asOf}|${mode}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+
+  const chain = cc.chains.get(code) ?? [];
+  const instruments: PlanInstrument[] = [];
+  const index = new Map<string, number>();
+  const live = cc.provisions.filter((cp) => chain.includes(cp.p.jurisdiction) && inForceOn(cp.p, asOf));
+  for (const cp of live) {
+    if (!index.has(cp.p.instrument)) {
+      index.set(cp.p.instrument, instruments.length);
+      instruments.push({ inst: cc.corpus.instruments.get(cp.p.instrument)!, jurisdiction: cp.p.jurisdiction, scopes: [], setAside: [], regulates: false });
+    }
+  }
+  const prohibitions: PlanProhibition[] = [];
+  const obligations: PlanObligation[] = [];
+  for (const cp of live) {
+    const ii = index.get(cp.p.instrument)!;
+    const pi = instruments[ii];
+    switch (cp.p.kind) {
+      case 'scope':
+        if (mode === 'transplant' && cp.p.aspect === 'territorial') pi.setAside.push(cp);
+        else pi.scopes.push(cp);
+        break;
+      case 'prohibition':
+        pi.regulates = true;
+        prohibitions.push({ cp, ii, exceptions: [] });
+        break;
+      case 'obligation':
+        pi.regulates = true;
+        obligations.push({ cp, ii });
+        break;
+      case 'exception':
+        break;
+    }
+  }
+  for (const cp of live) {
+    if (cp.p.kind !== 'exception') continue;
+    for (const target of cp.p.lifts ?? []) {
+      for (const pr of prohibitions) if (pr.cp.p.id === target) pr.exceptions.push({ cp, ii: index.get(cp.p.instrument)! });
+    }
+  }
+  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations };
+  memo.set(key, plan);
+  return plan;
+}

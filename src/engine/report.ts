@@ -1,0 +1,178 @@
+/**
+ * The matrix as text for people and programs: the JSON contract, a terminal
+ * table, Markdown and CSV. Pure functions over an evaluation result, shared by
+ * the CLI and the web exports so the two can never disagree.
+ */
+import type { Corpus, Scenario, Verdict } from './types.ts';
+import type { CellResult, EvaluationResult } from './evaluate.ts';
+import type { ConditionPart, Explanation } from './explain.ts';
+
+export const VERDICT_WORD: Record<Verdict, string> = {
+  forbidden: 'FORBIDDEN',
+  conditional: 'CONDITIONAL',
+  allowed: 'ALLOWED',
+  'not-covered': 'NOT COVERED',
+};
+
+export const VERDICT_ICON: Record<Verdict, string> = {
+  forbidden: '✖',
+  conditional: '?',
+  allowed: '✔',
+  'not-covered': '∅',
+};
+
+/** The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate. */
+export function toJsonContract(result: EvaluationResult): object {
+  return {
+    scenario: result.scenario,
+    asOf: result.asOf,
+    mode: result.mode,
+    jurisdictions: result.jurisdictions,
+    results: result.results.map((r) => ({
+      flow: r.flow,
+      jurisdiction: r.jurisdiction,
+      verdict: r.verdict,
+      decisive: r.decisive.map((d) => ({ id: d.id, citation: d.citation, role: d.role, status: d.status })),
+      obligations: r.obligations,
+      dependsOn: r.dependsOn,
+      outcomes: r.outcomes.map((o) => ({
+        verdict: o.verdict,
+        when: o.when.map((conj) => conj.map((c) => ({ fact: c.fact, text: c.text, test: c.test }))),
+        decisive: o.decisive.map((d) => ({ id: d.id, citation: d.citation })),
+      })),
+      complete: r.complete,
+      ...(r.explanation ? { explanation: r.explanation } : {}),
+    })),
+  };
+}
+
+export function cellOf(result: EvaluationResult, flow: string, jurisdiction: string): CellResult | undefined {
+  return result.results.find((r) => r.flow === flow && r.jurisdiction === jurisdiction);
+}
+
+/** Short decisive citations for a cell, as shown in matrices. */
+export function shortCitations(cell: CellResult, max = 3): string {
+  const cites = [...new Set(cell.decisive.map((d) => d.citation))];
+  return cites.length > max ? `${cites.slice(0, max).join('; ')} +${cites.length - max}` : cites.join('; ');
+}
+
+function pad(text: string, width: number): string {
+  const len = [...text].length;
+  return len >= width ? text : text + ' '.repeat(width - len);
+}
+
+/** A readable terminal matrix: flows as rows, jurisdictions as columns, a word in each cell. */
+export function toTable(result: EvaluationResult, scenario: Scenario): string {
+  const head = ['flow', ...result.jurisdictions];
+  const rows = scenario.flows.map((f) => [f.id, ...result.jurisdictions.map((j) => {
+    const c = cellOf(result, f.id, j);
+    return c ? `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}` : '';
+  })]);
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => [...r[i]].length)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  const out = [
+    `${scenario.title}`,
+    `as of ${result.asOf}, territory read as ${result.mode}`,
+    '',
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    'Legend: ✖ FORBIDDEN  ? CONDITIONAL (unknown facts decide)  ✔ ALLOWED  ∅ NOT COVERED (no encoded instrument applies; not "allowed")',
+  ];
+  return out.join('\n');
+}
+
+const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function toMarkdown(result: EvaluationResult, scenario: Scenario): string {
+  const lines = [
+    `## ${mdEscape(scenario.title)}`,
+    '',
+    `As of ${result.asOf}; territory read as ${result.mode}.`,
+    '',
+    `| Flow | ${result.jurisdictions.join(' | ')} |`,
+    `|---|${result.jurisdictions.map(() => '---').join('|')}|`,
+  ];
+  for (const f of scenario.flows) {
+    const cells = result.jurisdictions.map((j) => {
+      const c = cellOf(result, f.id, j);
+      if (!c) return '';
+      const cites = shortCitations(c);
+      return `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}${cites ? `<br>${mdEscape(cites)}` : ''}`;
+    });
+    lines.push(`| ${mdEscape(f.label)} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', '✖ forbidden · ? conditional (unknown facts decide) · ✔ allowed · ∅ not covered (no encoded instrument applies; not "allowed")');
+  return lines.join('\n');
+}
+
+function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function toCsv(result: EvaluationResult, scenario: Scenario): string {
+  const rows = [['scenario', 'as_of', 'mode', 'flow', 'flow_label', 'jurisdiction', 'verdict', 'decisive', 'depends_on']];
+  for (const f of scenario.flows) {
+    for (const j of result.jurisdictions) {
+      const c = cellOf(result, f.id, j);
+      if (!c) continue;
+      rows.push([scenario.id, result.asOf, result.mode, f.id, f.label, j, c.verdict, c.decisive.map((d) => d.citation).join('; '), c.dependsOn.join('; ')]);
+    }
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function partLines(part: ConditionPart, indent: string): string[] {
+  const mark = part.value === 'true' ? '[true]   ' : part.value === 'false' ? '[false]  ' : '[unknown]';
+  return [`${indent}${mark} ${part.text}`, ...part.children.flatMap((c) => partLines(c, `${indent}    `))];
+}
+
+/** One cell's explanation as readable text (lexflow explain). */
+export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus, flowLabel: string): string {
+  const j = corpus.jurisdictions.get(cell.jurisdiction);
+  const out: string[] = [
+    `${flowLabel} — ${j?.name ?? cell.jurisdiction} (${cell.jurisdiction})`,
+    `Verdict: ${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}. ${e.headline}.`,
+  ];
+  if (cell.decisive.length) {
+    out.push('', 'Decided by:');
+    for (const d of cell.decisive) out.push(`  - ${d.citation} (${d.title}): ${d.status}`);
+  }
+  out.push('', 'Instruments:');
+  if (!e.instruments.length) out.push('  (no encoded instrument of this jurisdiction is in force on this date)');
+  for (const inst of e.instruments) {
+    out.push(`  ${inst.title} (${inst.id}): applies = ${inst.applies}`);
+    for (const s of inst.scope) {
+      out.push(`    ${s.provision.citation} [${s.effect}]${s.setAside ? ` — ${s.setAside}` : ''}`);
+      out.push(...partLines(s.condition, '      '));
+    }
+  }
+  if (e.prohibitions.length) out.push('', 'Prohibitions:');
+  for (const p of e.prohibitions) {
+    out.push(`  ${p.provision.citation} ${p.provision.title}: ${p.status}`);
+    out.push(...partLines(p.condition, '      '));
+    for (const ex of p.exceptions) {
+      out.push(`    exception ${ex.provision.citation} (${ex.provision.title}): holds = ${ex.holds}`);
+      out.push(...partLines(ex.condition, '        '));
+    }
+  }
+  if (e.obligations.length) out.push('', 'Obligations:');
+  for (const o of e.obligations) {
+    out.push(`  ${o.provision.citation} ${o.provision.title}: ${o.status}`);
+    out.push('    engaged when:', ...partLines(o.engaged, '      '), '    met when:', ...partLines(o.met, '      '));
+  }
+  if (cell.verdict === 'conditional') {
+    out.push('', 'What would settle it:');
+    for (const o of cell.outcomes) {
+      out.push(`  ${VERDICT_WORD[o.verdict]} if any of:`);
+      for (const conj of o.when.slice(0, 12)) out.push(`    - ${conj.map((c) => c.text).join(' AND ') || '(always)'}`);
+      if (o.when.length > 12) out.push(`    … and ${o.when.length - 12} more combinations`);
+    }
+  }
+  if (e.dependsOn.length) {
+    out.push('', 'Facts it depends on:');
+    for (const d of e.dependsOn) out.push(`  - ${d.key}: ${d.question}`);
+  }
+  return out.join('\n');
+}

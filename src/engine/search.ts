@@ -1,0 +1,93 @@
+/**
+ * Exact three-valued answers by splitting on unknown facts.
+ *
+ * Kleene evaluation is sound but not complete (`x or not x` stays unknown). The
+ * search splits on one unknown atom at a time, over its distinctions, until
+ * Kleene evaluation settles every branch. A settled branch holds for every
+ * completion of its remaining unknowns, so the leaves partition the whole space:
+ * an answer is determined exactly when every leaf agrees, and each leaf's path is
+ * a witness ("allowed if consent is separate").
+ */
+import type { AtomInfo, Distinction } from './distinctions.ts';
+import { type Assignment, type CNode, eval3, type Tri, U, unknownAtom } from './logic.ts';
+
+export interface Leaf<T> {
+  outcome: T;
+  /** The splits taken to reach this leaf, in order. */
+  path: { atom: string; distinction: Distinction }[];
+  assignment: Assignment;
+}
+
+export interface Exploration<T> {
+  leaves: Leaf<T>[];
+  /** False when the node budget ran out before every branch settled. */
+  complete: boolean;
+}
+
+export interface ExploreOptions {
+  /** Most branches to open before giving up (the answer is then marked incomplete). */
+  budget?: number;
+  /** Stop once this many distinct outcomes are known (verdict-only evaluation needs two). */
+  stopAfterDistinct?: number;
+}
+
+export function explore<T>(
+  start: Assignment,
+  classify: (a: Assignment) => T | undefined,
+  pick: (a: Assignment) => string | undefined,
+  atoms: ReadonlyMap<string, AtomInfo>,
+  options: ExploreOptions = {},
+): Exploration<T> {
+  const budget = options.budget ?? 20000;
+  const stopAfter = options.stopAfterDistinct ?? Infinity;
+  const leaves: Leaf<T>[] = [];
+  const seen = new Set<T>();
+  let opened = 0;
+  let complete = true;
+  const path: { atom: string; distinction: Distinction }[] = [];
+
+  const visit = (a: Assignment): boolean => {
+    const outcome = classify(a);
+    if (outcome !== undefined) {
+      leaves.push({ outcome, path: [...path], assignment: a });
+      seen.add(outcome);
+      return seen.size < stopAfter;
+    }
+    const atom = pick(a);
+    if (atom === undefined) throw new Error('internal: undetermined answer with no unknown atom to split on');
+    const info = atoms.get(atom);
+    if (!info) throw new Error(`internal: no distinctions for ${atom}`);
+    for (const distinction of info.distinctions) {
+      if (++opened > budget) {
+        complete = false;
+        return false;
+      }
+      path.push({ atom, distinction });
+      const more = visit({ ...a, [atom]: distinction.value });
+      path.pop();
+      if (!more) return false;
+    }
+    return true;
+  };
+  visit(start);
+  return { leaves, complete };
+}
+
+/** The exact value of one condition: true or false only if every completion agrees. */
+export function exact3(node: CNode, a: Assignment, atoms: ReadonlyMap<string, AtomInfo>): Tri {
+  const first = eval3(node, a);
+  if (first !== U) return first;
+  const { leaves, complete } = explore<Tri>(
+    a,
+    (x) => {
+      const v = eval3(node, x);
+      return v === U ? undefined : v;
+    },
+    (x) => unknownAtom(node, x),
+    atoms,
+    { stopAfterDistinct: 2 },
+  );
+  if (!complete) return U;
+  const outcomes = new Set(leaves.map((l) => l.outcome));
+  return outcomes.size === 1 ? leaves[0].outcome : U;
+}

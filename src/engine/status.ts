@@ -1,0 +1,107 @@
+/**
+ * The state of every rule of a plan under one (partial) assignment of facts, in
+ * Kleene logic, and the verdict it settles, if any.
+ */
+import type { Verdict } from './types.ts';
+import { type Assignment, and3, eval3, F, not3, or3, T, type Tri, U, unknownAtom } from './logic.ts';
+import type { Plan } from './plan.ts';
+
+export interface ProhibitionState {
+  cond: Tri;
+  /** Per exception: it holds (its instrument applies and its condition holds). */
+  exceptions: Tri[];
+  lifted: Tri;
+  fires: Tri;
+}
+
+export interface ObligationState {
+  engaged: Tri;
+  met: Tri;
+  breached: Tri;
+}
+
+export interface PlanState {
+  /** Per instrument: per scope rule, whether it lets the instrument apply. */
+  scopes: Tri[][];
+  applies: Tri[];
+  prohibitions: ProhibitionState[];
+  obligations: ObligationState[];
+  forbidden: Tri;
+  covered: Tri;
+}
+
+export function stateOf(plan: Plan, a: Assignment): PlanState {
+  const scopes = plan.instruments.map((pi) =>
+    pi.scopes.map((cp) => {
+      const v = eval3(cp.when, a);
+      return cp.p.scope === 'excludes' ? not3(v) : v;
+    }),
+  );
+  const applies = scopes.map((s) => and3(s));
+  const prohibitions = plan.prohibitions.map((pr) => {
+    const cond = and3([applies[pr.ii], eval3(pr.cp.when, a)]);
+    const exceptions = pr.exceptions.map((e) => and3([applies[e.ii], eval3(e.cp.when, a)]));
+    const lifted = or3(exceptions);
+    return { cond, exceptions, lifted, fires: and3([cond, not3(lifted)]) };
+  });
+  const obligations = plan.obligations.map((ob) => {
+    const engaged = and3([applies[ob.ii], eval3(ob.cp.when, a)]);
+    const met = ob.cp.met ? eval3(ob.cp.met, a) : U;
+    return { engaged, met, breached: and3([engaged, not3(met)]) };
+  });
+  const forbidden = or3([...prohibitions.map((p) => p.fires), ...obligations.map((o) => o.breached)]);
+  const covered = or3(plan.instruments.map((pi, i) => (pi.regulates ? applies[i] : F)));
+  return { scopes, applies, prohibitions, obligations, forbidden, covered };
+}
+
+export function verdictOfState(s: PlanState): Exclude<Verdict, 'conditional'> | undefined {
+  if (s.forbidden === T) return 'forbidden';
+  if (s.covered === F) return 'not-covered';
+  if (s.forbidden === F && s.covered === T) return 'allowed';
+  return undefined;
+}
+
+/** An unknown atom whose value would move an undetermined verdict. */
+export function pickAtom(plan: Plan, s: PlanState, a: Assignment): string | undefined {
+  const scopeAtom = (ii: number): string | undefined => {
+    const pi = plan.instruments[ii];
+    for (let k = 0; k < pi.scopes.length; k++) {
+      if (s.scopes[ii][k] === U) {
+        const atom = unknownAtom(pi.scopes[k].when, a);
+        if (atom) return atom;
+      }
+    }
+    return undefined;
+  };
+  if (s.forbidden === U) {
+    for (let k = 0; k < plan.prohibitions.length; k++) {
+      const st = s.prohibitions[k];
+      if (st.fires !== U) continue;
+      const pr = plan.prohibitions[k];
+      const atom =
+        (s.applies[pr.ii] === U ? scopeAtom(pr.ii) : undefined) ??
+        (st.cond === U ? unknownAtom(pr.cp.when, a) : undefined) ??
+        pr.exceptions
+          .map((e, i) => (st.exceptions[i] === U ? (s.applies[e.ii] === U ? scopeAtom(e.ii) : undefined) ?? unknownAtom(e.cp.when, a) : undefined))
+          .find((x) => x !== undefined);
+      if (atom) return atom;
+    }
+    for (let k = 0; k < plan.obligations.length; k++) {
+      const st = s.obligations[k];
+      if (st.breached !== U) continue;
+      const ob = plan.obligations[k];
+      const atom =
+        (s.applies[ob.ii] === U ? scopeAtom(ob.ii) : undefined) ??
+        (st.engaged === U ? unknownAtom(ob.cp.when, a) : undefined) ??
+        (st.met === U && ob.cp.met ? unknownAtom(ob.cp.met, a) : undefined);
+      if (atom) return atom;
+    }
+  }
+  for (let ii = 0; ii < plan.instruments.length; ii++) {
+    if (plan.instruments[ii].regulates && s.applies[ii] === U) {
+      const atom = scopeAtom(ii);
+      if (atom) return atom;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+/**
+ * The domain model shared by the corpus loader, the engine and every surface.
+ * Shapes mirror the data files in rules/ and scenarios/ (see rules/schemas/).
+ */
+
+export type FactType = 'boolean' | 'enum' | 'set' | 'number' | 'date';
+
+export interface ValueDef {
+  value: string;
+  label: string;
+  dpv?: string;
+}
+
+export interface FactDef {
+  key: string;
+  group: string;
+  type: FactType;
+  /** 'jurisdiction' facts belong to a legal order and are stated per jurisdiction. */
+  scope: 'flow' | 'jurisdiction';
+  label: string;
+  /** For sets: the verb joining label and member ("include"). */
+  labelVerb?: string;
+  question: string;
+  help?: string;
+  dpv?: string;
+  min?: number;
+  values?: ValueDef[];
+}
+
+export interface GroupDef {
+  id: string;
+  label: string;
+  help?: string;
+}
+
+export interface Vocabulary {
+  groups: GroupDef[];
+  facts: FactDef[];
+  byKey: Map<string, FactDef>;
+}
+
+/** JSON-logic as stored in rule files. */
+export type Logic = unknown;
+
+export type ProvisionKind = 'scope' | 'prohibition' | 'exception' | 'obligation';
+
+export interface InForce {
+  from: string;
+  /** Last day in force (inclusive); absent while in force. */
+  to?: string;
+}
+
+export interface Example {
+  name: string;
+  facts: Record<string, unknown>;
+  asOf?: string;
+  expect: ProvisionOutcome;
+}
+
+export type ProvisionOutcome =
+  | 'in-scope' | 'out-of-scope'
+  | 'forbids' | 'lifted' | 'not-engaged'
+  | 'lifts' | 'does-not-lift'
+  | 'met' | 'breached'
+  | 'unknown';
+
+export interface Provision {
+  id: string;
+  instrument: string;
+  jurisdiction: string;
+  citation: string;
+  citationLocal?: string;
+  title: string;
+  titleLocal?: string;
+  summary: string;
+  source: string;
+  eli?: string;
+  inForce: InForce;
+  kind: ProvisionKind;
+  topics: string[];
+  /** Scope: 'requires' (instrument applies only if `when` holds) or 'excludes' (not if it holds). */
+  scope?: 'requires' | 'excludes';
+  aspect?: 'material' | 'personal' | 'territorial';
+  when: Logic;
+  /** Obligation: when the duty is fulfilled. */
+  met?: Logic;
+  /** Exception: ids of the prohibitions it lifts. */
+  lifts?: string[];
+  interpretation?: string;
+  unsure?: string;
+  examples: Example[];
+  /** File and JSON pointer it was loaded from, for messages. */
+  origin: { file: string; pointer: string };
+}
+
+export interface Instrument {
+  id: string;
+  jurisdiction: string;
+  title: string;
+  titleLocal?: string;
+  citation: string;
+  source: string;
+  eli?: string;
+  versions: { label: string; from: string; to?: string; source?: string }[];
+  file: string;
+}
+
+export interface Jurisdiction {
+  code: string;
+  name: string;
+  inherits: string[];
+  instruments: string[];
+  /** Location values that put a flow inside this jurisdiction (for actual-territory reading). */
+  note?: string;
+}
+
+export interface Topic {
+  id: string;
+  label: string;
+}
+
+export interface Corpus {
+  vocabulary: Vocabulary;
+  topics: Topic[];
+  jurisdictions: Map<string, Jurisdiction>;
+  instruments: Map<string, Instrument>;
+  /** All provision versions, in file order. */
+  provisions: Provision[];
+}
+
+export interface Party {
+  id: string;
+  name: string;
+  sector?: string;
+  kind?: string;
+  country?: string;
+}
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+export type Facts = Record<string, unknown>;
+
+export interface Flow {
+  id: string;
+  label: string;
+  sender?: string;
+  recipient?: string;
+  facts: Facts;
+  jurisdictionFacts?: Record<string, Facts>;
+  note?: string;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  summary: string;
+  date?: string;
+  place?: string;
+  sources: Source[];
+  parties: Party[];
+  facts: Facts;
+  jurisdictionFacts?: Record<string, Facts>;
+  flows: Flow[];
+}
+
+export type Verdict = 'forbidden' | 'conditional' | 'allowed' | 'not-covered';
+export type Mode = 'transplant' | 'actual';
+
+export interface EvaluateOptions {
+  asOf: string;
+  jurisdictions?: string[];
+  mode?: Mode;
+  /** Build the explanation tree of every cell. */
+  explain?: boolean;
+  /** Stop each cell's search once its verdict is known (no map of outcomes): the fast path. */
+  verdictsOnly?: boolean;
+}
