@@ -3,7 +3,7 @@
  * and the vocabulary, and builds the corpus the engine evaluates. Any problem in
  * any file fails the whole load with every problem listed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, Topic, Vocabulary } from '../engine/types.ts';
 import { LoadError, type Problem } from './errors.ts';
@@ -60,9 +60,27 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
   const indexFile = join(rulesDir, 'jurisdictions.json');
   const rawIndex = readJson(indexFile, show(indexFile), problems);
   if (rawIndex !== undefined) problems.push(...validateAgainst(rulesDir, 'jurisdictions', rawIndex, show(indexFile)));
+  // Fragments in rules/vocabulary/ extend the vocabulary (same schema), so that
+  // areas of law can add their facts without editing one shared file.
+  const fragmentDir = join(rulesDir, 'vocabulary');
+  const fragments: { groups: Vocabulary['groups']; facts: FactDef[] }[] = [];
+  if (existsSync(fragmentDir)) {
+    for (const name of readdirSync(fragmentDir).filter((n) => n.endsWith('.json')).sort()) {
+      const file = join(fragmentDir, name);
+      const raw = readJson(file, show(file), problems);
+      if (raw === undefined) continue;
+      const found = validateAgainst(rulesDir, 'vocabulary', raw, show(file));
+      problems.push(...found);
+      if (!found.length) fragments.push(raw as { groups: Vocabulary['groups']; facts: FactDef[] });
+    }
+  }
   if (problems.length) throw new LoadError(problems);
 
-  const vocabulary = buildVocabulary(rawVocab as { groups: Vocabulary['groups']; facts: FactDef[] });
+  const base = rawVocab as { groups: Vocabulary['groups']; facts: FactDef[] };
+  const vocabulary = buildVocabulary({
+    groups: [...base.groups, ...fragments.flatMap((f) => f.groups)],
+    facts: [...base.facts, ...fragments.flatMap((f) => f.facts)],
+  });
   problems.push(...vocabularyProblems(vocabulary, show(vocabFile)));
   const index = rawIndex as { jurisdictions: Omit<Jurisdiction, 'instruments'>[]; topics: Topic[] };
   const jurisdictions = new Map<string, Jurisdiction>();
@@ -78,7 +96,7 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
 
   const instruments = new Map<string, Instrument>();
   const provisions: Provision[] = [];
-  const folders = readdirSync(rulesDir).filter((name) => statSync(join(rulesDir, name)).isDirectory() && name !== 'schemas').sort();
+  const folders = readdirSync(rulesDir).filter((name) => statSync(join(rulesDir, name)).isDirectory() && name !== 'schemas' && name !== 'vocabulary').sort();
   for (const folder of folders) {
     if (!jurisdictions.has(folder)) {
       problems.push({ file: show(join(rulesDir, folder)), path: '', message: `folder is not a jurisdiction in rules/jurisdictions.json${didYouMean(folder, jurisdictions.keys())}` });
