@@ -5,7 +5,7 @@
  * conditional, which values of those facts lead to which verdict.
  */
 import type { Provision, Verdict } from './types.ts';
-import type { Assignment } from './logic.ts';
+import type { Assignment, CNode } from './logic.ts';
 import { T, U, varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
@@ -37,8 +37,13 @@ export interface OutcomeCondition {
   test: Distinction['test'];
 }
 
+/** Most alternative combinations listed per verdict (the shortest first). */
+const MAX_CONJUNCTIONS = 12;
+
 export interface Outcome {
   verdict: Exclude<Verdict, 'conditional'>;
+  /** How many further combinations were found but not listed. */
+  more: number;
   /** Alternative sets of conditions (any one suffices), each a conjunction. */
   when: OutcomeCondition[][];
   /** A representative provision set that decides this outcome. */
@@ -51,8 +56,10 @@ export interface Cell {
   obligations: ObligationRef[];
   dependsOn: string[];
   outcomes: Outcome[];
-  /** False when the search budget ran out; the verdict is then conditional at best. */
+  /** False when the search budget ran out before the verdict was settled (it is then reported as conditional). */
   complete: boolean;
+  /** False when `outcomes` lists only some of the fact combinations that lead to each verdict. */
+  outcomesComplete: boolean;
   state: PlanState;
 }
 
@@ -118,7 +125,10 @@ function factOfAtom(cc: CompiledCorpus, atom: string): string {
 export interface CellOptions {
   /** Stop as soon as the verdict is known (no outcome map): the fast path. */
   verdictOnly?: boolean;
+  /** Most branches the verdict search may open before giving up. */
   budget?: number;
+  /** Most leaves gathered to describe which facts lead to which verdict. */
+  outcomeLeaves?: number;
 }
 
 export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {
@@ -136,41 +146,124 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       decisive,
       obligations: obligationsOf(plan, root),
       dependsOn: [...facts].sort(),
-      outcomes: [{ verdict: settled, when: [[]], decisive }],
+      outcomes: [{ verdict: settled, more: 0, when: [[]], decisive }],
       complete: true,
+      outcomesComplete: true,
       state: root,
     };
   }
+  if (options.verdictOnly) {
+    // Fast path: complete witnesses of two different verdicts prove the cell conditional.
+    const found = probe(cc, plan, a);
+    if (found.size >= 2) {
+      return {
+        verdict: 'conditional',
+        decisive: decisiveOf(plan, root, 'conditional'),
+        obligations: obligationsOf(plan, root),
+        dependsOn: undeterminedFacts(cc, plan, root, a),
+        outcomes: [],
+        complete: true,
+        outcomesComplete: false,
+        state: root,
+      };
+    }
+  }
   const states = new WeakMap<Assignment, PlanState>();
-  const { leaves, complete } = explore(
-    a,
-    (x) => {
-      const s = stateOf(plan, x);
-      states.set(x, s);
-      return verdictOfState(s);
-    },
-    (x) => pickAtom(plan, states.get(x) ?? stateOf(plan, x), x),
-    cc.atoms,
-    { stopAfterDistinct: options.verdictOnly ? 2 : undefined, budget: options.budget },
-  );
-  const verdicts = new Set(leaves.map((l) => l.outcome));
-  const verdict: Verdict = verdicts.size === 1 && complete ? leaves[0].outcome : 'conditional';
-  const outcomes = options.verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
+  const classify = (x: Assignment) => {
+    const s = stateOf(plan, x);
+    states.set(x, s);
+    return verdictOfState(s);
+  };
+  const pick = (x: Assignment) => pickAtom(plan, states.get(x) ?? stateOf(plan, x), x);
+  // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
+  // a single one is only reported once every branch has settled.
+  const first = explore(a, classify, pick, cc.atoms, { stopAfterDistinct: 2, budget: options.budget });
+  const verdicts = new Set(first.leaves.map((l) => l.outcome));
+  const verdict: Verdict = verdicts.size === 1 && first.complete ? first.leaves[0].outcome : 'conditional';
   const decisive =
     verdict === 'conditional'
       ? decisiveOf(plan, root, 'conditional')
-      : dedupe(leaves.flatMap((l) => decisiveOf(plan, states.get(l.assignment)!, verdict)));
+      : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, states.get(l.assignment)!, verdict)));
+  let leaves = first.leaves;
+  let outcomesComplete = first.complete && verdicts.size === 1;
+  if (!options.verdictOnly && verdict === 'conditional') {
+    const more = explore(a, classify, pick, cc.atoms, { leafLimit: options.outcomeLeaves ?? 400, budget: options.budget });
+    leaves = [...first.leaves, ...more.leaves];
+    outcomesComplete = more.complete;
+  }
+  const outcomes = options.verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
   const dependsOn = new Set<string>();
-  for (const l of leaves) for (const step of l.path) dependsOn.add(factOfAtom(cc, step.atom));
+  for (const o of outcomes) for (const conj of o.when) for (const c of conj) dependsOn.add(c.fact);
+  if (options.verdictOnly) for (const l of leaves) for (const step of l.path) dependsOn.add(factOfAtom(cc, step.atom));
   return {
     verdict,
     decisive,
     obligations: obligationsOf(plan, root),
     dependsOn: [...dependsOn].sort(),
     outcomes,
-    complete,
+    complete: first.complete || verdicts.size > 1,
+    outcomesComplete,
     state: root,
   };
+}
+
+const PATTERNS: ((i: number, n: number) => number)[] = [
+  () => 0,
+  (_, n) => n - 1,
+  (i, n) => i % n,
+  (i, n) => (i + 1) % n,
+];
+
+/**
+ * Verdicts reached by a few complete assignments of the unknown atoms. Each is a
+ * real completion, so two different verdicts settle "conditional" exactly.
+ */
+function probe(cc: CompiledCorpus, plan: Plan, a: Assignment): Set<Verdict> {
+  const found = new Set<Verdict>();
+  const unknown = plan.atoms.filter((atom) => a[atom] === undefined);
+  const distinctions = unknown.map((atom) => cc.atoms.get(atom)!.distinctions);
+  // Fill the unknowns in place and reset them to undefined after: cheaper than copying the assignment.
+  try {
+    for (const pattern of PATTERNS) {
+      for (let i = 0; i < unknown.length; i++) {
+        const d = distinctions[i];
+        a[unknown[i]] = d[pattern(i, d.length)].value;
+      }
+      const v = verdictOfState(stateOf(plan, a));
+      if (v) found.add(v);
+      if (found.size >= 2) break;
+    }
+  } finally {
+    for (const atom of unknown) a[atom] = undefined;
+  }
+  return found;
+}
+
+/** Facts read by the parts of the plan that unknown facts leave undetermined. */
+function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assignment): string[] {
+  const facts = new Set<string>();
+  const note = (node: CNode) => {
+    for (const atom of atomsOf(node)) if (a[atom] === undefined) facts.add(factOfAtom(cc, atom));
+  };
+  plan.instruments.forEach((pi, ii) => pi.scopes.forEach((cp, k) => s.scopes[ii][k] === U && note(cp.when)));
+  plan.prohibitions.forEach((pr, k) => {
+    if (s.prohibitions[k].fires !== U) return;
+    note(pr.cp.when);
+    pr.exceptions.forEach((e) => note(e.cp.when));
+  });
+  plan.obligations.forEach((ob, k) => {
+    if (s.obligations[k].breached !== U) return;
+    note(ob.cp.when);
+    if (ob.cp.met) note(ob.cp.met);
+  });
+  return [...facts].sort();
+}
+
+function atomsOf(node: CNode, out: string[] = []): string[] {
+  if (node.op === 'leaf') out.push(...node.atoms);
+  else if (node.op === 'not' || node.op === 'bool') atomsOf(node.kid, out);
+  else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => atomsOf(k, out));
+  return out;
 }
 
 /**
@@ -211,7 +304,8 @@ function groupOutcomes(
     kept.sort((x, y) => x.length - y.length);
     out.push({
       verdict,
-      when: kept.map((path) => path.map((step) => ({ fact: factOfAtom(cc, step.atom), text: step.distinction.text, test: step.distinction.test }))),
+      more: Math.max(0, kept.length - MAX_CONJUNCTIONS),
+      when: kept.slice(0, MAX_CONJUNCTIONS).map((path) => path.map((step) => ({ fact: factOfAtom(cc, step.atom), text: step.distinction.text, test: step.distinction.test }))),
       decisive: decisiveOf(plan, states.get(mine[0].assignment)!, verdict),
     });
   }

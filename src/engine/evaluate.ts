@@ -6,7 +6,7 @@ import type { Corpus, EvaluateOptions, Mode, Scenario, Verdict } from './types.t
 import { compileCorpus, type CompiledCorpus } from './compiled.ts';
 import { planFor } from './plan.ts';
 import { evaluateCell, type ObligationRef, type Outcome, type ProvisionRef } from './cell.ts';
-import { flowFacts, toAssignment } from './facts.ts';
+import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
 
 export interface CellResult {
@@ -18,6 +18,7 @@ export interface CellResult {
   dependsOn: string[];
   outcomes: Outcome[];
   complete: boolean;
+  outcomesComplete: boolean;
   explanation?: Explanation;
 }
 
@@ -49,9 +50,10 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
   const results: CellResult[] = [];
   for (const flow of scenario.flows) {
+    const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary);
     for (const code of codes) {
       const plan = planFor(cc, code, options.asOf, mode);
-      const assignment = toAssignment(flowFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary);
+      const assignment = { ...shared, ...toAssignment(legalFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary) };
       const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly });
       results.push({
         flow: flow.id,
@@ -62,6 +64,7 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
         dependsOn: cell.dependsOn,
         outcomes: cell.outcomes,
         complete: cell.complete,
+        outcomesComplete: cell.outcomesComplete,
         explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
       });
     }

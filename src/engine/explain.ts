@@ -94,7 +94,7 @@ export function provisionInfo(p: Provision): ProvisionInfo {
 export function explainCondition(node: CNode, a: Assignment, cc: CompiledCorpus): ConditionPart {
   const vocabulary: Vocabulary = cc.corpus.vocabulary;
   const value = TRUTH[exact3(node, a, cc.atoms)];
-  const facts = [...varsOf(node.logic)].sort();
+  const facts = node.op === 'leaf' ? [...varsOf(node.logic)].sort() : [];
   switch (node.op) {
     case 'leaf':
       return { text: node.logic === true ? 'always' : renderLeaf(node.logic, vocabulary), value, facts, children: [] };

@@ -39,7 +39,12 @@ export function toAssignment(flat: Record<string, unknown>, vocabulary: Vocabula
  * then the legal-order facts stated for that jurisdiction and those it inherits.
  */
 export function flowFacts(scenario: Scenario, flow: Flow, chain: string[]): Record<string, unknown> {
-  const flat: Record<string, unknown> = { ...flattenFacts(scenario.facts), ...flattenFacts(flow.facts) };
+  return { ...flattenFacts(scenario.facts), ...flattenFacts(flow.facts), ...legalFacts(scenario, flow, chain) };
+}
+
+/** Only the legal-order facts stated for the jurisdictions of a chain (ancestors first). */
+export function legalFacts(scenario: Scenario, flow: Flow, chain: string[]): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
   for (const code of chain) {
     Object.assign(flat, flattenFacts(scenario.jurisdictionFacts?.[code]), flattenFacts(flow.jurisdictionFacts?.[code]));
   }

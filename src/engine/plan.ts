@@ -6,6 +6,7 @@
  */
 import type { Instrument, Mode } from './types.ts';
 import { type CompiledCorpus, type CompiledProvision, inForceOn } from './compiled.ts';
+import type { CNode } from './logic.ts';
 
 export interface PlanInstrument {
   inst: Instrument;
@@ -35,6 +36,14 @@ export interface Plan {
   instruments: PlanInstrument[];
   prohibitions: PlanProhibition[];
   obligations: PlanObligation[];
+  /** Every atom any condition of the plan reads. */
+  atoms: string[];
+}
+
+function collectAtoms(node: CNode, out: Set<string>): void {
+  if (node.op === 'leaf') node.atoms.forEach((x) => out.add(x));
+  else if (node.op === 'not' || node.op === 'bool') collectAtoms(node.kid, out);
+  else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => collectAtoms(k, out));
 }
 
 const plans = new WeakMap<CompiledCorpus, Map<string, Plan>>();
@@ -84,7 +93,12 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
       for (const pr of prohibitions) if (pr.cp.p.id === target) pr.exceptions.push({ cp, ii: index.get(cp.p.instrument)! });
     }
   }
-  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations };
+  const atoms = new Set<string>();
+  for (const cp of live) {
+    collectAtoms(cp.when, atoms);
+    if (cp.met) collectAtoms(cp.met, atoms);
+  }
+  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, atoms: [...atoms] };
   memo.set(key, plan);
   return plan;
 }

@@ -37,10 +37,12 @@ export function toJsonContract(result: EvaluationResult): object {
       dependsOn: r.dependsOn,
       outcomes: r.outcomes.map((o) => ({
         verdict: o.verdict,
+        more: o.more,
         when: o.when.map((conj) => conj.map((c) => ({ fact: c.fact, text: c.text, test: c.test }))),
         decisive: o.decisive.map((d) => ({ id: d.id, citation: d.citation })),
       })),
       complete: r.complete,
+      outcomesComplete: r.outcomesComplete,
       ...(r.explanation ? { explanation: r.explanation } : {}),
     })),
   };
@@ -165,9 +167,9 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
   if (cell.verdict === 'conditional') {
     out.push('', 'What would settle it:');
     for (const o of cell.outcomes) {
-      out.push(`  ${VERDICT_WORD[o.verdict]} if any of:`);
-      for (const conj of o.when.slice(0, 12)) out.push(`    - ${conj.map((c) => c.text).join(' AND ') || '(always)'}`);
-      if (o.when.length > 12) out.push(`    … and ${o.when.length - 12} more combinations`);
+      out.push(`  ${VERDICT_WORD[o.verdict]} if ${cell.outcomesComplete ? 'any' : 'for example any'} of:`);
+      for (const conj of o.when) out.push(`    - ${conj.map((c) => c.text).join(' AND ') || '(always)'}`);
+      if (o.more) out.push(`    … and ${o.more} more combinations`);
     }
   }
   if (e.dependsOn.length) {

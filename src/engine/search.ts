@@ -29,6 +29,8 @@ export interface ExploreOptions {
   budget?: number;
   /** Stop once this many distinct outcomes are known (verdict-only evaluation needs two). */
   stopAfterDistinct?: number;
+  /** Stop once this many leaves are gathered (the exploration is then incomplete). */
+  leafLimit?: number;
 }
 
 export function explore<T>(
@@ -40,6 +42,7 @@ export function explore<T>(
 ): Exploration<T> {
   const budget = options.budget ?? 20000;
   const stopAfter = options.stopAfterDistinct ?? Infinity;
+  const leafLimit = options.leafLimit ?? Infinity;
   const leaves: Leaf<T>[] = [];
   const seen = new Set<T>();
   let opened = 0;
@@ -51,6 +54,10 @@ export function explore<T>(
     if (outcome !== undefined) {
       leaves.push({ outcome, path: [...path], assignment: a });
       seen.add(outcome);
+      if (leaves.length >= leafLimit) {
+        complete = false;
+        return false;
+      }
       return seen.size < stopAfter;
     }
     const atom = pick(a);

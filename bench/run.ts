@@ -1,0 +1,106 @@
+/**
+ * npm run bench: medians and spread over repeated runs, as a table and as JSON
+ * (also written to bench/results/latest.json).
+ *   (a) loading and validating the corpus and scenarios
+ *   (b) the seed scenario's full matrix against every jurisdiction, verdicts only and with explanations
+ *   (c) the same against a synthetic corpus ten times larger
+ *   (d) the floor: each in-force condition of each cell evaluated once by its compiled
+ *       leaves, with no verdict logic; the engine's cost is reported as a ratio to it
+ *   (e) the web, when bench/web.ts is present
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
+import { compileCorpus, evaluateScenario, flowFacts, inForceOn, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
+import { eval3 } from '../src/engine/logic.ts';
+import { type BenchRow, formatTable, timeIt } from './measure.ts';
+
+const AS_OF = '2026-11-26';
+
+/** The corpus with every instrument repeated `times` times under new ids. */
+function enlarged(corpus: Corpus, times: number): Corpus {
+  const provisions = [];
+  const instruments = new Map(corpus.instruments);
+  for (let k = 0; k < times; k++) {
+    for (const p of corpus.provisions) {
+      const suffix = k === 0 ? '' : `-x${k}`;
+      const instrument = `${p.instrument}${suffix}`;
+      if (!instruments.has(instrument)) instruments.set(instrument, { ...corpus.instruments.get(p.instrument)!, id: instrument });
+      const rename = (id: string) => (k === 0 ? id : id.replace(p.instrument, instrument));
+      provisions.push({ ...p, id: rename(p.id), instrument, lifts: p.lifts?.map((id) => id.replace(/^([a-z0-9-]+\.[a-z0-9-]+)/, (m) => `${m}${suffix}`)) });
+    }
+  }
+  return { ...corpus, instruments, provisions };
+}
+
+function floor(corpus: Corpus, scenario: Scenario): () => number {
+  const cc = compileCorpus(corpus);
+  const work: { nodes: ReturnType<typeof compileCorpus>['provisions']; a: Record<string, unknown> }[] = [];
+  for (const flow of scenario.flows) {
+    for (const code of corpus.jurisdictions.keys()) {
+      const chain = cc.chains.get(code)!;
+      work.push({
+        nodes: cc.provisions.filter((cp) => chain.includes(cp.p.jurisdiction) && inForceOn(cp.p, AS_OF)),
+        a: toAssignment(flowFacts(scenario, flow, chain), corpus.vocabulary),
+      });
+    }
+  }
+  return () => {
+    let n = 0;
+    for (const w of work) for (const cp of w.nodes) {
+      n += eval3(cp.when, w.a);
+      if (cp.met) n += eval3(cp.met, w.a);
+    }
+    return n;
+  };
+}
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  rows.push(timeIt('load + validate corpus and scenarios', () => loadScenarios(loadCorpus()), { runs: 9, warmup: 1 }));
+  const corpus = loadCorpus();
+  const seed = loadScenarios(corpus).find((s) => s.id === 'kr-immigration-faces')!;
+  const cells = seed.flows.length * corpus.jurisdictions.size;
+  const note = `${cells} cells`;
+
+  const measure = (label: string, c: Corpus) => {
+    compileCorpus(c);
+    const verdicts = timeIt(`${label}: seed matrix, verdicts only`, () => evaluateScenario(c, seed, { asOf: AS_OF, verdictsOnly: true }), { runs: 31, inner: 5, note });
+    const full = timeIt(`${label}: seed matrix, with explanations`, () => evaluateScenario(c, seed, { asOf: AS_OF, explain: true }), { runs: 7, note });
+    const fl = floor(c, seed);
+    const floorRow = timeIt(`${label}: floor (each condition once, no verdict logic)`, fl, { runs: 31, inner: 20, note });
+    rows.push(verdicts, full, floorRow, {
+      name: `${label}: verdicts-only / floor`,
+      median: verdicts.median / floorRow.median,
+      min: verdicts.min / floorRow.max,
+      max: verdicts.max / floorRow.min,
+      unit: 'x',
+      runs: verdicts.runs,
+      note: 'target: within 5x of the floor and under 1 ms',
+    });
+  };
+  measure('bundled corpus', corpus);
+  rows.push(timeIt('bundled corpus: compile conditions (cold)', () => compileCorpus({ ...corpus }), { runs: 9, warmup: 1 }));
+  const big = enlarged(corpus, 10);
+  measure(`synthetic corpus x10 (${big.provisions.length} provisions)`, big);
+
+  const webBench = join(import.meta.dirname, 'web.ts');
+  if (existsSync(webBench)) {
+    const { benchWeb } = (await import(pathToFileURL(webBench).href)) as { benchWeb: () => Promise<BenchRow[]> };
+    rows.push(...(await benchWeb()));
+  }
+  const memory = process.memoryUsage();
+  rows.push({ name: 'engine process: resident memory at end', median: memory.rss / 2 ** 20, min: memory.rss / 2 ** 20, max: memory.rss / 2 ** 20, unit: 'MiB', runs: 1 });
+
+  console.log(formatTable(rows));
+  const json = { date: new Date().toISOString(), node: process.version, provisions: corpus.provisions.length, rows };
+  console.log(JSON.stringify(json, null, 2));
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

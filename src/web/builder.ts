@@ -1,0 +1,241 @@
+/**
+ * The scenario builder's form, generated from the vocabulary, and the way a
+ * submitted form changes a scenario. The form edits one flow at a time and shows
+ * the values the engine would read for it (shared facts included); a value that
+ * differs from the shared one is written to the flow, and "unknown" over a shared
+ * value is written as null (explicitly unknown). Legal-order facts are edited per
+ * jurisdiction.
+ */
+import type { Corpus, FactDef, Flow, Scenario } from '../engine/index.ts';
+import { flattenFacts } from '../engine/index.ts';
+import { HttpError } from './errors.ts';
+import { isIsoDate } from './params.ts';
+
+export function blankScenario(): Scenario {
+  return {
+    id: 'my-scenario',
+    title: 'Untitled scenario',
+    summary: 'Describe what happens in your own words.',
+    sources: [],
+    parties: [],
+    facts: {},
+    flows: [{ id: 'flow-1', label: 'First flow', facts: {} }],
+  };
+}
+
+export interface FieldOption {
+  value: string;
+  label: string;
+  selected: boolean;
+}
+
+export interface FieldModel {
+  key: string;
+  name: string;
+  id: string;
+  type: FactDef['type'];
+  label: string;
+  question: string;
+  help?: string;
+  /** Text inputs (number, date). */
+  value: string;
+  /** Selects (boolean, enum). */
+  options: FieldOption[];
+  /** Sets: whether the list is stated, and which members are in it. */
+  known: boolean;
+  members: FieldOption[];
+  /** Where the shown value comes from. */
+  from: 'flow' | 'shared' | 'none';
+}
+
+export interface GroupModel {
+  id: string;
+  label: string;
+  help?: string;
+  fields: FieldModel[];
+}
+
+export interface LawModel {
+  code: string;
+  name: string;
+  stated: boolean;
+  fields: FieldModel[];
+}
+
+const idOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
+
+function field(fact: FactDef, name: string, value: unknown, from: FieldModel['from']): FieldModel {
+  const known = value !== undefined && value !== null;
+  const base: FieldModel = {
+    key: fact.key,
+    name,
+    id: idOf(name),
+    type: fact.type,
+    label: fact.label,
+    question: fact.question,
+    help: fact.help,
+    value: '',
+    options: [],
+    known,
+    members: [],
+    from: known ? from : 'none',
+  };
+  switch (fact.type) {
+    case 'boolean':
+      base.options = [
+        { value: '', label: 'unknown', selected: !known },
+        { value: 'true', label: 'yes', selected: value === true },
+        { value: 'false', label: 'no', selected: value === false },
+      ];
+      break;
+    case 'enum':
+      base.options = [{ value: '', label: 'unknown', selected: !known }, ...(fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: value === v.value }))];
+      break;
+    case 'set':
+      base.members = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: Array.isArray(value) && value.includes(v.value) }));
+      break;
+    default:
+      base.value = known ? String(value) : '';
+  }
+  return base;
+}
+
+/** The form for one flow: flow facts by group, then legal-order facts per jurisdiction. */
+export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes: string[]): { groups: GroupModel[]; law: LawModel[] } {
+  const shared = flattenFacts(scenario.facts);
+  const own = flattenFacts(flow.facts);
+  const groups: GroupModel[] = [];
+  for (const g of corpus.vocabulary.groups) {
+    const facts = corpus.vocabulary.facts.filter((f) => f.group === g.id && f.scope === 'flow');
+    if (!facts.length) continue;
+    groups.push({
+      id: g.id,
+      label: g.label,
+      help: g.help,
+      fields: facts.map((f) => (f.key in own ? field(f, `f:${f.key}`, own[f.key], 'flow') : field(f, `f:${f.key}`, shared[f.key], 'shared'))),
+    });
+  }
+  const lawFacts = corpus.vocabulary.facts.filter((f) => f.scope === 'jurisdiction');
+  const law = codes.map((code) => {
+    const sharedJ = flattenFacts(scenario.jurisdictionFacts?.[code]);
+    const ownJ = flattenFacts(flow.jurisdictionFacts?.[code]);
+    const fields = lawFacts.map((f) => (f.key in ownJ ? field(f, `j:${code}:${f.key}`, ownJ[f.key], 'flow') : field(f, `j:${code}:${f.key}`, sharedJ[f.key], 'shared')));
+    return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated: fields.some((x) => x.known), fields };
+  });
+  return { groups, law };
+}
+
+type Body = Record<string, unknown>;
+
+const one = (v: unknown): string => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '');
+const many = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? [v] : []);
+
+/** The value a form field states for a fact (undefined = unknown). */
+function readField(fact: FactDef, body: Body, name: string): unknown {
+  const raw = one(body[name]).trim();
+  switch (fact.type) {
+    case 'boolean':
+      if (raw === '') return undefined;
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      break;
+    case 'enum':
+      if (raw === '') return undefined;
+      if ((fact.values ?? []).some((v) => v.value === raw)) return raw;
+      break;
+    case 'number': {
+      if (raw === '') return undefined;
+      const n = Number(raw);
+      if (Number.isFinite(n)) return n;
+      break;
+    }
+    case 'date':
+      if (raw === '') return undefined;
+      if (isIsoDate(raw)) return raw;
+      break;
+    case 'set': {
+      const members = many(body[name]);
+      const domain = new Set((fact.values ?? []).map((v) => v.value));
+      const bad = members.find((m) => !domain.has(m));
+      if (bad !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${JSON.stringify(bad)} is not one of its values`, fact.key);
+      const choice = one(body[`k:${name.slice(2)}`]);
+      const stated = choice === '' ? members.length > 0 : choice === 'known';
+      return stated ? (fact.values ?? []).map((v) => v.value).filter((v) => members.includes(v)) : undefined;
+    }
+  }
+  throw new HttpError(422, 'invalid_value', `${fact.key}: ${JSON.stringify(raw)} is not a valid ${fact.type === 'enum' ? 'choice' : fact.type}`, fact.key);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function setNested(target: Record<string, unknown>, key: string, value: unknown): void {
+  const dot = key.indexOf('.');
+  const group = key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  const inner = { ...((target[group] as Record<string, unknown>) ?? {}) };
+  if (value === undefined) delete inner[name];
+  else inner[name] = value;
+  if (Object.keys(inner).length) target[group] = inner;
+  else delete target[group];
+}
+
+/** Writes `want` for a fact into a flow's own facts, relative to the shared value. */
+function write(own: Record<string, unknown>, key: string, want: unknown, shared: unknown): void {
+  if (same(want, shared)) setNested(own, key, undefined);
+  else setNested(own, key, want === undefined ? null : want);
+}
+
+const text = (v: unknown, fallback: string, max: number) => {
+  const s = one(v).trim();
+  return (s === '' ? fallback : s).slice(0, max);
+};
+
+/** A new scenario from the submitted form; the edited flow and action decide which flow is shown next. */
+export function applyForm(corpus: Corpus, scenario: Scenario, body: Body): { scenario: Scenario; flow: string } {
+  const next = structuredClone(scenario);
+  const flowId = one(body.flow);
+  const flow = next.flows.find((f) => f.id === flowId) ?? next.flows[0];
+  next.title = text(body.title, next.title, 300);
+  next.summary = text(body.summary, next.summary, 4000);
+  flow.label = text(body.flowLabel, flow.label, 300);
+
+  const shared = flattenFacts(next.facts);
+  const own: Record<string, unknown> = structuredClone(flow.facts ?? {});
+  for (const fact of corpus.vocabulary.facts) {
+    if (fact.scope !== 'flow') continue;
+    const name = `f:${fact.key}`;
+    if (!(name in body) && !(fact.type === 'set' && `k:${fact.key}` in body)) continue;
+    write(own, fact.key, readField(fact, body, name), shared[fact.key]);
+  }
+  flow.facts = own;
+
+  const codes = many(body.jcodes).flatMap((c) => c.split(',')).filter((c) => corpus.jurisdictions.has(c));
+  for (const code of codes) {
+    const sharedJ = flattenFacts(next.jurisdictionFacts?.[code]);
+    const ownJ: Record<string, unknown> = structuredClone(flow.jurisdictionFacts?.[code] ?? {});
+    for (const fact of corpus.vocabulary.facts) {
+      if (fact.scope !== 'jurisdiction') continue;
+      const name = `j:${code}:${fact.key}`;
+      if (!(name in body)) continue;
+      write(ownJ, fact.key, readField(fact, body, name), sharedJ[fact.key]);
+    }
+    flow.jurisdictionFacts ??= {};
+    if (Object.keys(ownJ).length) flow.jurisdictionFacts[code] = ownJ;
+    else delete flow.jurisdictionFacts[code];
+  }
+  if (flow.jurisdictionFacts && !Object.keys(flow.jurisdictionFacts).length) delete flow.jurisdictionFacts;
+
+  let show = flow.id;
+  const action = one(body.action);
+  if (action === 'add-flow') {
+    let n = next.flows.length + 1;
+    while (next.flows.some((f) => f.id === `flow-${n}`)) n++;
+    next.flows.push({ id: `flow-${n}`, label: `Flow ${n}`, facts: {} });
+    show = `flow-${n}`;
+  } else if (action === 'remove-flow' && next.flows.length > 1) {
+    next.flows = next.flows.filter((f) => f.id !== flow.id);
+    show = next.flows[0].id;
+  } else if (action.startsWith('goto:') && next.flows.some((f) => f.id === action.slice(5))) {
+    show = action.slice(5);
+  }
+  return { scenario: next, flow: show };
+}

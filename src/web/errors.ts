@@ -1,0 +1,60 @@
+/**
+ * Errors the web edge reports to people and programs. Every bad input becomes an
+ * HttpError with a 4xx status, a stable code, a message that names the problem
+ * and the path inside the input; nothing else (no stack trace) leaves the server.
+ */
+import type { Problem } from '../corpus/errors.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path = '',
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** The JSON error body of the API: {"error": {"code", "message", "path"}}. */
+export function errorBody(e: HttpError): { error: { code: string; message: string; path: string; problems?: { path: string; message: string }[] } } {
+  const problems = e.problems.length > 1 ? { problems: e.problems.map((p) => ({ path: p.path, message: p.message })) } : {};
+  return { error: { code: e.code, message: e.message, path: e.path, ...problems } };
+}
+
+/** A code for one scenario problem, from what it says. */
+function codeOf(p: Problem): string {
+  if (/unknown fact/.test(p.message)) return 'unknown_fact';
+  if (/unknown jurisdiction/.test(p.message)) return 'unknown_jurisdiction';
+  if (/expected |is not a value of|must be at least/.test(p.message)) return 'invalid_value';
+  return 'invalid_scenario';
+}
+
+/** Scenario problems (schema, vocabulary, jurisdictions) as one 422 error led by the first. */
+export function scenarioError(problems: Problem[], prefix = 'scenario'): HttpError {
+  const first = problems[0];
+  const path = first.path.startsWith('/') ? `${prefix}${first.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${first.path}`;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  const located = problems.map((p) => ({ ...p, path: p.path.startsWith('/') ? `${prefix}${p.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${p.path}` }));
+  return new HttpError(422, codeOf(first), `${path}: ${first.message}${more}`, path, located);
+}
+
+/** Errors thrown by body parsers and express itself, mapped to HttpError; anything else is unexpected. */
+export function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof HttpError) return err;
+  const e = err as { status?: number; statusCode?: number; type?: string; message?: string; limit?: number };
+  const status = e?.status ?? e?.statusCode;
+  if (e?.type === 'entity.too.large') return new HttpError(413, 'payload_too_large', `request body is larger than the limit of ${e.limit ?? '?'} bytes`);
+  if (e?.type === 'entity.parse.failed') return new HttpError(400, 'invalid_json', 'malformed request body');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new HttpError(415, 'unsupported_media_type', e.message ?? 'unsupported encoding');
+  if (e?.type === 'request.aborted') return new HttpError(400, 'request_aborted', 'the request was aborted');
+  if (e?.type === 'parameters.too.many') return new HttpError(413, 'too_many_parameters', 'too many form parameters');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = status === 404 ? 'not found' : e.message && e.message.length < 200 ? e.message : 'bad request';
+    return new HttpError(status, status === 404 ? 'not_found' : 'bad_request', message);
+  }
+  if (err instanceof URIError) return new HttpError(400, 'bad_request', 'malformed URL encoding');
+  return undefined;
+}

@@ -1,0 +1,136 @@
+/**
+ * A scenario's pages: the matrix with its controls, one cell's reasoning, and the
+ * briefing exports. Bundled scenarios live at /scenarios/:id; any other scenario
+ * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
+ */
+import { Router, type Request, type Response } from 'express';
+import { evaluateScenario, flowFacts } from '../../engine/index.ts';
+import { toCsv, toJsonContract, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
+import { didYouMean } from '../../corpus/suggest.ts';
+import type { WebContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import { matrixModel, pageUrl, factLines, describeValue, type ScenarioRef } from '../model.ts';
+import { viewOptions, type ViewOptions } from '../params.ts';
+import { renderPage } from '../render.ts';
+import { decodeScenario, encodeScenario } from '../share.ts';
+import { whatIf } from '../whatif.ts';
+
+export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
+  const id = (req.params as { id?: string }).id;
+  if (id !== undefined) {
+    const scenario = ctx.scenarioById.get(id);
+    if (!scenario) throw new HttpError(404, 'not_found', `no scenario ${id}${didYouMean(id, ctx.scenarioById.keys())}`, 'id');
+    return { scenario, base: `/scenarios/${encodeURIComponent(id)}`, bundled: true };
+  }
+  const scenario = decodeScenario(req.query.s, ctx.corpus);
+  return { scenario, base: '/custom', s: String(req.query.s), bundled: false };
+}
+
+function controlsModel(ctx: WebContext, ref: ScenarioRef, v: ViewOptions) {
+  return {
+    action: ref.base,
+    s: ref.s,
+    asOf: v.asOf,
+    mode: v.mode,
+    jurisdictions: [...ctx.corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })),
+  };
+}
+
+function exportLinks(ref: ScenarioRef, v: ViewOptions) {
+  return {
+    markdown: pageUrl(ref, v, '/export.md', true),
+    csv: pageUrl(ref, v, '/export.csv', true),
+    json: pageUrl(ref, v, '/export.json', true),
+  };
+}
+
+function fileName(ref: ScenarioRef, v: ViewOptions, ext: string): string {
+  return `${ref.scenario.id}-${v.asOf}${v.mode === 'actual' ? '-actual' : ''}.${ext}`;
+}
+
+export function scenarioRoutes(ctx: WebContext): Router {
+  const r = Router();
+  const corpus = ctx.corpus;
+
+  const scenarioPage = async (req: Request, res: Response) => {
+    const ref = resolveRef(ctx, req);
+    const v = viewOptions(req.query, corpus, ctx.today());
+    const result = ctx.matrix(ref.scenario, v);
+    const s = ref.scenario;
+    await renderPage(res, 'scenario', {
+      title: s.title,
+      ref,
+      scenario: s,
+      kind: (s as { kind?: string }).kind,
+      view: v,
+      controls: controlsModel(ctx, ref, v),
+      matrix: matrixModel(corpus, ref, result, v),
+      exports: exportLinks(ref, v),
+      permalink: pageUrl(ref, v, '', true),
+      builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
+      sharedFacts: factLines(corpus, s.facts),
+      parties: s.parties,
+      flows: s.flows.map((f) => ({ id: f.id, label: f.label, note: f.note, sender: s.parties.find((p) => p.id === f.sender)?.name, recipient: s.parties.find((p) => p.id === f.recipient)?.name, facts: factLines(corpus, f.facts) })),
+    });
+  };
+
+  const cellPage = async (req: Request, res: Response) => {
+    const ref = resolveRef(ctx, req);
+    const v = viewOptions(req.query, corpus, ctx.today());
+    const s = ref.scenario;
+    const flow = s.flows.find((f) => f.id === req.params.flow);
+    if (!flow) throw new HttpError(404, 'not_found', `no flow ${req.params.flow} in this scenario${didYouMean(String(req.params.flow), s.flows.map((f) => f.id))}`, 'flow');
+    const code = String(req.params.code);
+    const jurisdiction = corpus.jurisdictions.get(code);
+    if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${didYouMean(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
+    const one = { ...s, flows: [flow] };
+    const cell = evaluateScenario(corpus, one, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, ctx.cc).results[0];
+    const facts = flowFacts(s, flow, ctx.cc.chains.get(code) ?? [code]);
+    const changes = whatIf(corpus, ctx.cc, s, cell, facts, { asOf: v.asOf, mode: v.mode });
+    const decisive = cell.decisive.map((d) => ({ ref: d, provision: ctx.provisionAt(d.id, v.asOf) }));
+    const depends = cell.dependsOn.map((key) => {
+      const f = corpus.vocabulary.byKey.get(key);
+      return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
+    });
+    await renderPage(res, 'cell', {
+      title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
+      ref,
+      scenario: s,
+      flow,
+      jurisdiction,
+      view: v,
+      cell,
+      icon: VERDICT_ICON[cell.verdict],
+      word: VERDICT_WORD[cell.verdict],
+      explanation: cell.explanation!,
+      decisive,
+      depends,
+      changes,
+      backUrl: pageUrl(ref, v, '', v.datedExplicitly),
+      permalink: pageUrl(ref, v, `/cell/${encodeURIComponent(flow.id)}/${encodeURIComponent(code)}`, true),
+      jsonUrl: ref.bundled ? `/api/scenarios/${encodeURIComponent(s.id)}` : undefined,
+      others: s.flows.filter((f) => f.id !== flow.id).map((f) => ({ label: f.label, href: pageUrl(ref, v, `/cell/${encodeURIComponent(f.id)}/${encodeURIComponent(code)}`, true) })),
+    });
+  };
+
+  const exportFile = (format: 'md' | 'csv' | 'json') => (req: Request, res: Response) => {
+    const ref = resolveRef(ctx, req);
+    const v = viewOptions(req.query, corpus, ctx.today());
+    const result = evaluateScenario(corpus, ref.scenario, { asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions, explain: format === 'json' }, ctx.cc);
+    const disposition = req.query.download === '0' ? 'inline' : 'attachment';
+    res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
+    if (format === 'md') res.type('text/markdown; charset=utf-8').send(`${toMarkdown(result, ref.scenario)}\n`);
+    else if (format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(result, ref.scenario));
+    else res.type('application/json; charset=utf-8').send(`${JSON.stringify(toJsonContract(result), null, 2)}\n`);
+  };
+
+  for (const base of ['/scenarios/:id', '/custom']) {
+    r.get(base, scenarioPage);
+    r.get(`${base}/cell/:flow/:code`, cellPage);
+    r.get(`${base}/export.md`, exportFile('md'));
+    r.get(`${base}/export.csv`, exportFile('csv'));
+    r.get(`${base}/export.json`, exportFile('json'));
+  }
+  r.get('/scenarios', (_req, res) => res.redirect(303, '/#library'));
+  return r;
+}

@@ -1,0 +1,205 @@
+/**
+ * The JSON API over HTTP: every route, the evaluate contract (identical to
+ * `lexflow evaluate --format json`), and every kind of bad input answered with a
+ * 4xx JSON error that names the problem, after which the server keeps serving.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.ts';
+import { SEED, TODAY, seedScenario, startApp, webData, type Running } from './fixtures.ts';
+
+let app: Running;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const get = (path: string) => fetch(`${app.base}${path}`);
+const post = (body: unknown, type = 'application/json') =>
+  fetch(`${app.base}/api/evaluate`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+function cli(args: string[]): string {
+  const out: string[] = [];
+  const code = run(args, { out: (s) => out.push(s), err: (s) => out.push(s) });
+  expect(code).toBe(0);
+  return out.join('\n');
+}
+
+async function expectError(res: Response, status: number, code: string, message?: RegExp, path?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  const text = await res.text();
+  expect(text).not.toMatch(/\n\s+at |\.ts:\d+/); // no stack trace
+  const body = JSON.parse(text);
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(typeof body.error.path).toBe('string');
+  if (message) expect(body.error.message).toMatch(message);
+  if (path !== undefined) expect(body.error.path).toBe(path);
+  return body;
+}
+
+describe('GET routes of the API', () => {
+  it('lists every jurisdiction with its instruments and the topic list', async () => {
+    const res = await get('/api/jurisdictions');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.jurisdictions.map((j: { code: string }) => j.code)).toEqual([...webData().corpus.jurisdictions.keys()]);
+    expect(body.jurisdictions.find((j: { code: string }) => j.code === 'KR').instruments.map((i: { id: string }) => i.id)).toContain('kr.pipa');
+    expect(body.topics.length).toBeGreaterThan(5);
+  });
+
+  it('lists provisions, filtered by jurisdiction, date, kind and topic', async () => {
+    const all = await (await get('/api/rules')).json();
+    expect(all.count).toBe(webData().corpus.provisions.length);
+    const kr = await (await get('/api/rules?jurisdiction=KR&kind=prohibition&asOf=2024-01-01')).json();
+    expect(kr.count).toBeGreaterThan(0);
+    for (const p of kr.provisions) {
+      expect(p.jurisdiction).toBe('KR');
+      expect(p.kind).toBe('prohibition');
+    }
+    const topic = await (await get('/api/rules?topic=consent')).json();
+    expect(topic.provisions.every((p: { topics: string[] }) => p.topics.includes('consent'))).toBe(true);
+  });
+
+  it('gives one provision with its versions, what lifts it and its condition in words', async () => {
+    const res = await get('/api/rules/kr.pipa.art23.1');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.versions[0].citation).toMatch(/^PIPA art\. 23\(1\)/);
+    expect(body.versions[0].rendered.when.text).toBeTypeOf('string');
+    expect(body.versions[0].liftedBy.length).toBeGreaterThan(0);
+    expect(body.versions[0].origin).toBeUndefined();
+  });
+
+  it('lists the bundled scenarios and gives one in full', async () => {
+    const list = await (await get('/api/scenarios')).json();
+    expect(list.scenarios.map((s: { id: string }) => s.id)).toContain(SEED);
+    const one = await (await get(`/api/scenarios/${SEED}`)).json();
+    expect(one).toEqual(seedScenario());
+  });
+
+  it('gives the vocabulary with groups and facts', async () => {
+    const body = await (await get('/api/vocabulary')).json();
+    expect(body.groups.map((g: { id: string }) => g.id)).toContain('data');
+    expect(body.facts.find((f: { key: string }) => f.key === 'data.categories').type).toBe('set');
+  });
+});
+
+describe('POST /api/evaluate', () => {
+  it('returns exactly what `lexflow evaluate --format json` prints for the seed scenario', async () => {
+    const res = await post({ scenario: seedScenario(), asOf: '2024-01-01' });
+    expect(res.status).toBe(200);
+    const api = await res.json();
+    const fromCli = JSON.parse(cli(['evaluate', `scenarios/${SEED}.json`, '--as-of', '2024-01-01', '--format', 'json']));
+    expect(api).toEqual(fromCli);
+  });
+
+  it('takes jurisdictions, mode and a bundled scenario id, and can leave out explanations', async () => {
+    const res = await post({ scenarioId: SEED, asOf: '2020-06-01', jurisdictions: ['KR', 'EU'], mode: 'actual', explain: false });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ scenario: SEED, asOf: '2020-06-01', mode: 'actual', jurisdictions: ['KR', 'EU'] });
+    expect(body.results).toHaveLength(seedScenario().flows.length * 2);
+    expect(body.results[0].explanation).toBeUndefined();
+    const fromCli = JSON.parse(cli(['evaluate', `scenarios/${SEED}.json`, '--as-of', '2020-06-01', '--jurisdictions', 'KR,EU', '--mode', 'actual', '--format', 'json']));
+    expect(body.results.map((r: { verdict: string }) => r.verdict)).toEqual(fromCli.results.map((r: { verdict: string }) => r.verdict));
+  });
+
+  it("defaults the date to today's date at the web edge", async () => {
+    const body = await (await post({ scenarioId: SEED, jurisdictions: 'KR', explain: false })).json();
+    expect(body.asOf).toBe(TODAY);
+  });
+});
+
+describe('bad input to POST /api/evaluate gets a 4xx JSON error', () => {
+  const withFacts = (facts: Record<string, unknown>) => ({ scenario: { ...seedScenario(), facts } });
+
+  it('malformed JSON says where it breaks', async () => {
+    await expectError(await post('{"scenario": {"id": }'), 400, 'invalid_json', /malformed JSON at line 1, column \d+/);
+  });
+
+  it('an empty body is refused', async () => {
+    await expectError(await post(''), 400, 'invalid_json', /empty/);
+  });
+
+  it('an unknown fact names the nearest valid fact and where it is', async () => {
+    const body = await expectError(await post(withFacts({ data: { categoriez: ['face_image'] } })), 422, 'unknown_fact', /did you mean data\.categories\?/);
+    expect(body.error.path).toBe('scenario.facts.data.categoriez');
+  });
+
+  it('a value of the wrong type is refused', async () => {
+    await expectError(await post(withFacts({ subjects: { large_scale: 'yes' } })), 422, 'invalid_value', /expected true or false/, 'scenario.facts.subjects.large_scale');
+  });
+
+  it('a value outside an enum names the nearest one', async () => {
+    await expectError(await post(withFacts({ basis: { consent: 'seperate' } })), 422, 'invalid_value', /did you mean separate/);
+  });
+
+  it('a scenario missing a required field is refused with its path', async () => {
+    const { flows: _flows, ...noFlows } = seedScenario();
+    await expectError(await post({ scenario: noFlows }), 422, 'invalid_scenario', /missing required field "flows"/);
+  });
+
+  it('a bad date is refused', async () => {
+    await expectError(await post({ scenarioId: SEED, asOf: '2024-02-30' }), 422, 'invalid_date', /not a valid date/, 'asOf');
+    await expectError(await post({ scenarioId: SEED, asOf: 20240101 }), 422, 'invalid_date', undefined, 'asOf');
+  });
+
+  it('an unknown jurisdiction names the nearest code', async () => {
+    await expectError(await post({ scenarioId: SEED, jurisdictions: ['KR', 'US-IK'] }), 422, 'unknown_jurisdiction', /US-IK; did you mean US-IL\?/, 'jurisdictions');
+  });
+
+  it('an unknown jurisdiction inside the scenario is refused', async () => {
+    await expectError(await post({ scenario: { ...seedScenario(), jurisdictionFacts: { XX: { law: { statute_authorises: true } } } } }), 422, 'unknown_jurisdiction');
+  });
+
+  it('a bad mode, an unknown field, a missing scenario and a non-object body are refused', async () => {
+    await expectError(await post({ scenarioId: SEED, mode: 'virtual' }), 422, 'invalid_mode', undefined, 'mode');
+    await expectError(await post({ scenarioId: SEED, asof: '2024-01-01' }), 422, 'unknown_field', /did you mean asOf\?/);
+    await expectError(await post({ asOf: '2024-01-01' }), 422, 'missing_scenario');
+    await expectError(await post({ scenarioId: 'kr-immigration-face' }), 422, 'unknown_scenario', /did you mean kr-immigration-faces\?/);
+    await expectError(await post([1, 2]), 422, 'invalid_request');
+    await expectError(await post({ scenarioId: SEED, explain: 'yes' }), 422, 'invalid_value', undefined, 'explain');
+  });
+
+  it('a body over the size limit gets 413', async () => {
+    const big = JSON.stringify({ scenario: { ...seedScenario(), summary: 'x'.repeat(300 * 1024) } });
+    await expectError(await post(big), 413, 'payload_too_large');
+  });
+
+  it('nesting over the depth limit gets 400', async () => {
+    const deep = `{"scenario": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    await expectError(await post(deep), 400, 'too_deep', /deeper than/);
+  });
+
+  it('a body that is not JSON gets 415', async () => {
+    await expectError(await post('scenario=1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+  });
+
+  it('the server keeps serving after all of that', async () => {
+    expect((await get('/api/jurisdictions')).status).toBe(200);
+  });
+});
+
+describe('bad requests to the GET routes', () => {
+  it('unknown provisions, scenarios and routes are 404 with a suggestion', async () => {
+    await expectError(await get('/api/rules/kr.pipa.art23.2x'), 404, 'not_found');
+    await expectError(await get('/api/scenarios/kr-immigration-face'), 404, 'not_found', /did you mean kr-immigration-faces\?/);
+    await expectError(await get('/api/nothing-here'), 404, 'not_found');
+  });
+
+  it('bad filters are 400', async () => {
+    await expectError(await get('/api/rules?jurisdiction=KX'), 400, 'unknown_jurisdiction', /did you mean/);
+    await expectError(await get('/api/rules?asOf=yesterday'), 400, 'invalid_date');
+    await expectError(await get('/api/rules?kind=rule'), 400, 'invalid_value');
+    await expectError(await get('/api/rules?topic=consnet'), 400, 'invalid_value', /did you mean consent\?/);
+  });
+
+  it('a malformed URL escape is a 400, not a crash', async () => {
+    const res = await get('/api/rules/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect((await get('/api/vocabulary')).status).toBe(200);
+  });
+});

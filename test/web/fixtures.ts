@@ -1,0 +1,59 @@
+/**
+ * Fixtures for the web tests: the bundled corpus and the seed scenario (plus any
+ * other bundled scenario that loads: other work on the corpus may leave a file
+ * transiently invalid, which must not break these tests), and an app served on
+ * an ephemeral port on 127.0.0.1.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { loadCorpus, loadScenarioFile, SCENARIOS_DIR } from '../../src/corpus/load.ts';
+import type { Corpus, Scenario } from '../../src/engine/index.ts';
+import { createApp } from '../../src/web/app.ts';
+
+export const SEED = 'kr-immigration-faces';
+export const TODAY = '2024-06-01';
+
+let cached: { corpus: Corpus; scenarios: Scenario[] } | undefined;
+
+export function webData(): { corpus: Corpus; scenarios: Scenario[] } {
+  if (cached) return cached;
+  const corpus = loadCorpus();
+  const scenarios: Scenario[] = [];
+  for (const name of readdirSync(SCENARIOS_DIR).filter((n) => n.endsWith('.json')).sort()) {
+    try {
+      scenarios.push(loadScenarioFile(join(SCENARIOS_DIR, name), corpus, name));
+    } catch (e) {
+      if (name === `${SEED}.json`) throw e;
+    }
+  }
+  return (cached = { corpus, scenarios });
+}
+
+export function seedScenario(): Scenario {
+  return webData().scenarios.find((s) => s.id === SEED)!;
+}
+
+export interface Running {
+  base: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startApp(today = TODAY): Promise<Running> {
+  const { corpus, scenarios } = webData();
+  const app = createApp({ corpus, scenarios, today: () => today });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  // Tests block the event loop (CLI runs in-process); a long keep-alive avoids a
+  // race where the server drops an idle connection just as fetch reuses it.
+  server.keepAliveTimeout = 120_000;
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
