@@ -36,13 +36,13 @@ function enlarged(corpus: Corpus, times: number): Corpus {
 
 function floor(corpus: Corpus, scenario: Scenario): () => number {
   const cc = compileCorpus(corpus);
-  const work: { nodes: ReturnType<typeof compileCorpus>['provisions']; a: Record<string, unknown> }[] = [];
+  const work: { nodes: ReturnType<typeof compileCorpus>['provisions']; a: unknown[] }[] = [];
   for (const flow of scenario.flows) {
     for (const code of corpus.jurisdictions.keys()) {
       const chain = cc.chains.get(code)!;
       work.push({
         nodes: cc.provisions.filter((cp) => chain.includes(cp.p.jurisdiction) && inForceOn(cp.p, AS_OF)),
-        a: toAssignment(flowFacts(scenario, flow, chain), corpus.vocabulary),
+        a: toAssignment(flowFacts(scenario, flow, chain), corpus.vocabulary, cc.slots),
       });
     }
   }

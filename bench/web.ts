@@ -13,9 +13,6 @@ import { median, type BenchRow } from './measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = 3;
-const SECONDS = 4;
-const MAX_REQUESTS = 3000;
-const CONNECTIONS = 4;
 const SEED = 'kr-immigration-faces';
 
 interface Target {
@@ -24,16 +21,23 @@ interface Target {
   method?: 'GET' | 'POST';
   body?: string;
   note: string;
+  /** Bounds of one run. */
+  connections: number;
+  seconds: number;
+  maxRequests: number;
 }
 
 const TARGETS: Target[] = [
-  { name: 'scenario page', path: `/scenarios/${SEED}?asOf=2024-01-01`, note: 'GET, 17 jurisdictions; the matrix is cached after the first request' },
+  { name: 'scenario page', path: `/scenarios/${SEED}?asOf=2024-01-01`, note: 'GET, 17 jurisdictions; the matrix is cached after the first request', connections: 4, seconds: 4, maxRequests: 3000 },
   {
     name: 'POST /api/evaluate',
     path: '/api/evaluate',
     method: 'POST',
     body: JSON.stringify({ scenarioId: SEED, asOf: '2024-01-01', jurisdictions: ['KR', 'EU'] }),
     note: 'seed scenario, KR+EU, with explanations (the CLI JSON contract)',
+    connections: 2,
+    seconds: 10,
+    maxRequests: 200,
   },
   {
     name: 'POST /api/evaluate (verdicts only)',
@@ -41,6 +45,9 @@ const TARGETS: Target[] = [
     method: 'POST',
     body: JSON.stringify({ scenarioId: SEED, asOf: '2024-01-01', explain: false }),
     note: 'seed scenario, all 17 jurisdictions, no explanations',
+    connections: 2,
+    seconds: 10,
+    maxRequests: 200,
   },
 ];
 
@@ -89,10 +96,10 @@ function load(base: string, t: Target): Promise<autocannon.Result> {
     method: t.method ?? 'GET',
     body: t.body,
     headers: t.body ? { 'content-type': 'application/json' } : undefined,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    maxOverallRequests: MAX_REQUESTS,
-    timeout: 30,
+    connections: t.connections,
+    duration: t.seconds,
+    maxOverallRequests: t.maxRequests,
+    timeout: 60,
   });
 }
 
@@ -120,7 +127,7 @@ export async function benchWeb(): Promise<BenchRow[]> {
         p99.push(r.latency.p99);
         failures += r.errors + r.timeouts + r.non2xx;
       }
-      const note = `${t.note}; ${CONNECTIONS} connections, ≤${SECONDS} s and ≤${MAX_REQUESTS} requests per run${failures ? `; ${failures} failed requests` : ''}`;
+      const note = `${t.note}; ${t.connections} connections, ≤${t.seconds} s and ≤${t.maxRequests} requests per run${failures ? `; ${failures} failed requests` : ''}`;
       rows.push(row(`web: ${t.name} throughput`, rps, 'req/s', note));
       rows.push(row(`web: ${t.name} latency p50`, p50, 'ms', ''));
       rows.push(row(`web: ${t.name} latency p99`, p99, 'ms', ''));

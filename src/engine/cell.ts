@@ -177,7 +177,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const pick = (x: Assignment) => pickAtom(plan, states.get(x) ?? stateOf(plan, x), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
   // a single one is only reported once every branch has settled.
-  const first = explore(a, classify, pick, cc.atoms, { stopAfterDistinct: 2, budget: options.budget });
+  const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });
   const verdicts = new Set(first.leaves.map((l) => l.outcome));
   const verdict: Verdict = verdicts.size === 1 && first.complete ? first.leaves[0].outcome : 'conditional';
   const decisive =
@@ -187,7 +187,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   let leaves = first.leaves;
   let outcomesComplete = first.complete && verdicts.size === 1;
   if (!options.verdictOnly && verdict === 'conditional') {
-    const more = explore(a, classify, pick, cc.atoms, { leafLimit: options.outcomeLeaves ?? 400, budget: options.budget });
+    const more = explore(a, classify, pick, cc.atomInfo, { leafLimit: options.outcomeLeaves ?? 400, budget: options.budget });
     leaves = [...first.leaves, ...more.leaves];
     outcomesComplete = more.complete;
   }
@@ -220,8 +220,8 @@ const PATTERNS: ((i: number, n: number) => number)[] = [
  */
 function probe(cc: CompiledCorpus, plan: Plan, a: Assignment): Set<Verdict> {
   const found = new Set<Verdict>();
-  const unknown = plan.atoms.filter((atom) => a[atom] === undefined);
-  const distinctions = unknown.map((atom) => cc.atoms.get(atom)!.distinctions);
+  const unknown = plan.atoms.filter((slot) => a[slot] === undefined);
+  const distinctions = unknown.map((slot) => cc.atomInfo[slot].distinctions);
   // Fill the unknowns in place and reset them to undefined after: cheaper than copying the assignment.
   try {
     for (const pattern of PATTERNS) {
@@ -243,7 +243,7 @@ function probe(cc: CompiledCorpus, plan: Plan, a: Assignment): Set<Verdict> {
 function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assignment): string[] {
   const facts = new Set<string>();
   const note = (node: CNode) => {
-    for (const atom of atomsOf(node)) if (a[atom] === undefined) facts.add(factOfAtom(cc, atom));
+    for (const slot of atomsOf(node)) if (a[slot] === undefined) facts.add(cc.atomInfo[slot].fact.key);
   };
   plan.instruments.forEach((pi, ii) => pi.scopes.forEach((cp, k) => s.scopes[ii][k] === U && note(cp.when)));
   plan.prohibitions.forEach((pr, k) => {
@@ -259,7 +259,7 @@ function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assi
   return [...facts].sort();
 }
 
-function atomsOf(node: CNode, out: string[] = []): string[] {
+function atomsOf(node: CNode, out: number[] = []): number[] {
   if (node.op === 'leaf') out.push(...node.atoms);
   else if (node.op === 'not' || node.op === 'bool') atomsOf(node.kid, out);
   else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => atomsOf(k, out));
@@ -275,8 +275,8 @@ function minimalConditions(plan: Plan, start: Assignment, leaf: Leaf<Exclude<Ver
   let path = leaf.path;
   for (let i = path.length - 1; i >= 0; i--) {
     const trial = path.filter((_, k) => k !== i);
-    const a: Assignment = { ...start };
-    for (const step of trial) a[step.atom] = step.distinction.value;
+    const a: Assignment = start.slice();
+    for (const step of trial) a[step.slot] = step.distinction.value;
     if (verdictOfState(stateOf(plan, a)) === leaf.outcome) path = trial;
   }
   return path;

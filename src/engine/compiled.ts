@@ -4,7 +4,7 @@
  * inheritance chain. Built once per corpus and cached.
  */
 import type { Corpus, Provision } from './types.ts';
-import { type CNode, compileTest, type LeafCompiler, parseCondition, referenceTest } from './logic.ts';
+import { type CNode, compileTest, type LeafCompiler, parseCondition, referenceTest, type SlotMap, slotMap } from './logic.ts';
 import { type AtomInfo, buildAtomInfo } from './distinctions.ts';
 
 export interface CompiledProvision {
@@ -17,7 +17,11 @@ export interface CompiledCorpus {
   corpus: Corpus;
   provisions: CompiledProvision[];
   byId: Map<string, CompiledProvision[]>;
+  /** Distinctions by atom name. */
   atoms: Map<string, AtomInfo>;
+  /** The same, by slot. */
+  atomInfo: AtomInfo[];
+  slots: SlotMap;
   setFacts: Set<string>;
   /** Jurisdiction code -> itself and everything it inherits, ancestors first. */
   chains: Map<string, string[]>;
@@ -39,17 +43,20 @@ export function compileCorpus(corpus: Corpus, leafPath: 'compiled' | 'reference'
 
   const setFacts = new Set(corpus.vocabulary.facts.filter((f) => f.type === 'set').map((f) => f.key));
   const compiler: LeafCompiler = leafPath === 'compiled' ? compileTest : referenceTest;
+  const conditions = corpus.provisions.flatMap((p) => (p.met === undefined ? [p.when] : [p.when, p.met]));
+  const atoms = buildAtomInfo(corpus.vocabulary, conditions);
+  const slots = slotMap(atoms.keys());
+  const ctx = { setFacts, slots, compile: compiler };
   const provisions = corpus.provisions.map((p) => ({
     p,
-    when: parseCondition(p.when, setFacts, compiler),
-    met: p.met === undefined ? undefined : parseCondition(p.met, setFacts, compiler),
+    when: parseCondition(p.when, ctx),
+    met: p.met === undefined ? undefined : parseCondition(p.met, ctx),
   }));
   const byId = new Map<string, CompiledProvision[]>();
   for (const cp of provisions) {
     if (!byId.has(cp.p.id)) byId.set(cp.p.id, []);
     byId.get(cp.p.id)!.push(cp);
   }
-  const conditions = corpus.provisions.flatMap((p) => (p.met === undefined ? [p.when] : [p.when, p.met]));
   const chains = new Map<string, string[]>();
   const chainOf = (code: string, seen: string[] = []): string[] => {
     if (seen.includes(code)) throw new Error(`jurisdiction inheritance loops through ${code}`);
@@ -65,7 +72,9 @@ export function compileCorpus(corpus: Corpus, leafPath: 'compiled' | 'reference'
     corpus,
     provisions,
     byId,
-    atoms: buildAtomInfo(corpus.vocabulary, conditions),
+    atoms,
+    atomInfo: slots.atoms.map((atom) => atoms.get(atom)!),
+    slots,
     setFacts,
     chains,
     leafPath,

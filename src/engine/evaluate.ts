@@ -50,10 +50,10 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
   const results: CellResult[] = [];
   for (const flow of scenario.flows) {
-    const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary);
+    const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
     for (const code of codes) {
       const plan = planFor(cc, code, options.asOf, mode);
-      const assignment = { ...shared, ...toAssignment(legalFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary) };
+      const assignment = toAssignment(legalFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary, cc.slots, shared);
       const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly });
       results.push({
         flow: flow.id,

@@ -21,7 +21,7 @@ export function liftingExceptions(cc: CompiledCorpus, cp: CompiledProvision, asO
 }
 
 export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: Assignment, asOf: string): ProvisionOutcome {
-  const when = exact3(cp.when, a, cc.atoms);
+  const when = exact3(cp.when, a, cc.atomInfo);
   switch (cp.p.kind) {
     case 'scope':
       if (when === 2) return 'unknown';
@@ -31,7 +31,7 @@ export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: A
     case 'obligation': {
       if (when === 0) return 'not-engaged';
       if (when === 2 || !cp.met) return 'unknown';
-      const met = exact3(cp.met, a, cc.atoms);
+      const met = exact3(cp.met, a, cc.atomInfo);
       return met === 1 ? 'met' : met === 0 ? 'breached' : 'unknown';
     }
     case 'prohibition': {
@@ -42,7 +42,7 @@ export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: A
         logic: null,
         kids: [cp.when, { op: 'not', logic: null, kid: { op: 'or', logic: null, kids: exceptions.map((e) => e.when) } }],
       };
-      const v = exact3(fires, a, cc.atoms);
+      const v = exact3(fires, a, cc.atomInfo);
       if (v === 1) return 'forbids';
       if (v === 0 && when === 1) return 'lifted';
       return 'unknown';
@@ -52,6 +52,6 @@ export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: A
 
 /** Runs one example of a provision: the outcome the engine gives on its facts. */
 export function runExample(cc: CompiledCorpus, cp: CompiledProvision, facts: Record<string, unknown>, asOf?: string): ProvisionOutcome {
-  const a = toAssignment(flattenFacts(facts), cc.corpus.vocabulary);
+  const a = toAssignment(flattenFacts(facts), cc.corpus.vocabulary, cc.slots);
   return provisionOutcome(cc, cp, a, asOf ?? cp.p.inForce.from);
 }

@@ -93,7 +93,7 @@ export function provisionInfo(p: Provision): ProvisionInfo {
 /** A condition as parts, each with its exact value under the assignment. */
 export function explainCondition(node: CNode, a: Assignment, cc: CompiledCorpus): ConditionPart {
   const vocabulary: Vocabulary = cc.corpus.vocabulary;
-  const value = TRUTH[exact3(node, a, cc.atoms)];
+  const value = TRUTH[exact3(node, a, cc.atomInfo)];
   const facts = node.op === 'leaf' ? [...varsOf(node.logic)].sort() : [];
   switch (node.op) {
     case 'leaf':

@@ -3,7 +3,7 @@
  * A fact that is absent (or null) is unknown, never false.
  */
 import type { Facts, Flow, Scenario, Vocabulary } from './types.ts';
-import { type Assignment, memberAtom } from './logic.ts';
+import { type Assignment, memberAtom, type SlotMap } from './logic.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,16 +19,19 @@ export function flattenFacts(facts: Facts | undefined, prefix = '', out: Record<
   return out;
 }
 
-/** Flat facts to atoms: a known set fact becomes one known membership atom per domain value. */
-export function toAssignment(flat: Record<string, unknown>, vocabulary: Vocabulary): Assignment {
-  const a: Assignment = {};
+/**
+ * Flat facts into an assignment (written over `base` if given): a known set fact
+ * becomes one known membership atom per domain value.
+ */
+export function toAssignment(flat: Record<string, unknown>, vocabulary: Vocabulary, slots: SlotMap, base?: Assignment): Assignment {
+  const a: Assignment = base ? base.slice() : new Array(slots.atoms.length);
   for (const [key, value] of Object.entries(flat)) {
     if (value === null || value === undefined) continue;
     const fact = vocabulary.byKey.get(key);
     if (fact?.type === 'set' && Array.isArray(value)) {
-      for (const member of fact.values ?? []) a[memberAtom(key, member.value)] = value.includes(member.value);
+      for (const member of fact.values ?? []) a[slots.slot(memberAtom(key, member.value))] = value.includes(member.value);
     } else {
-      a[key] = value;
+      a[slots.slot(key)] = value;
     }
   }
   return a;

@@ -16,8 +16,18 @@ export const F = 0, T = 1, U = 2;
 /** Three-valued truth: 0 false, 1 true, 2 unknown. */
 export type Tri = 0 | 1 | 2;
 
-/** Flat assignment: fact key -> value; set facts appear as one boolean atom per member (`key∋member`). */
-export type Assignment = Record<string, unknown>;
+/**
+ * An assignment of facts, as the engine evaluates it: one slot per atom (a scalar
+ * fact, or one member of a set fact, `key∋member`), undefined while unknown.
+ * Slots are numbered by the compiled corpus (see compiled.ts).
+ */
+export type Assignment = unknown[];
+
+/** How a corpus numbers its atoms. */
+export interface SlotMap {
+  slot(atom: string): number;
+  atoms: readonly string[];
+}
 
 export const CONNECTIVES = new Set(['and', 'or', '!', '!!', 'if']);
 export const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in']);
@@ -26,7 +36,7 @@ export type CNode =
   | { op: 'and' | 'or'; kids: CNode[]; logic: unknown }
   | { op: 'not' | 'bool'; kid: CNode; logic: unknown }
   | { op: 'if'; kids: CNode[]; logic: unknown }
-  | { op: 'leaf'; logic: unknown; atoms: string[]; vars: string[]; test: (a: Assignment) => boolean };
+  | { op: 'leaf'; logic: unknown; atoms: number[]; vars: string[]; test: (a: Assignment) => boolean };
 
 export type SetFacts = ReadonlySet<string>;
 
@@ -104,16 +114,16 @@ export function leafAtoms(logic: unknown, setFacts: SetFacts): string[] {
   return [...atoms];
 }
 
-/** Builds the nested data object json-logic-js reads, from a flat assignment. */
-export function dataFor(assignment: Assignment, vars: Iterable<string>, setFacts: SetFacts): Record<string, unknown> {
+/** Builds the nested data object json-logic-js reads, from an assignment. */
+export function dataFor(assignment: Assignment, vars: Iterable<string>, setFacts: SetFacts, slots: SlotMap): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const key of vars) {
     let value: unknown;
     if (setFacts.has(key)) {
       const prefix = `${key}∋`;
-      value = Object.keys(assignment).filter((k) => k.startsWith(prefix) && assignment[k] === true).map((k) => k.slice(prefix.length));
+      value = slots.atoms.filter((atom, i) => atom.startsWith(prefix) && assignment[i] === true).map((atom) => atom.slice(prefix.length));
     } else {
-      value = assignment[key];
+      value = assignment[slots.slot(key)];
     }
     setPath(data, key, value);
   }
@@ -131,9 +141,9 @@ export function setPath(target: Record<string, unknown>, dotted: string, value: 
 }
 
 /** The reference leaf: json-logic-js applied to the data the assignment describes. */
-export function referenceTest(logic: unknown, setFacts: SetFacts): (a: Assignment) => boolean {
+export function referenceTest(logic: unknown, setFacts: SetFacts, slots: SlotMap): (a: Assignment) => boolean {
   const vars = [...varsOf(logic)];
-  return (a) => truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, dataFor(a, vars, setFacts)));
+  return (a) => truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, dataFor(a, vars, setFacts, slots)));
 }
 
 const HELPERS = {
@@ -152,7 +162,7 @@ const HELPERS = {
  * subset the rule lint admits is compiled; anything else throws, so a rule can
  * never silently take a different meaning on the fast path.
  */
-export function compileTest(logic: unknown, setFacts: SetFacts): (a: Assignment) => boolean {
+export function compileTest(logic: unknown, setFacts: SetFacts, slots: SlotMap): (a: Assignment) => boolean {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => {
     constants.push(value);
@@ -171,12 +181,12 @@ export function compileTest(logic: unknown, setFacts: SetFacts): (a: Assignment)
     if (op === 'var') {
       const name = varName(node);
       if (name === undefined || args.length !== 1 || setFacts.has(name)) throw new Error(`cannot compile ${JSON.stringify(node)}`);
-      return `A[${JSON.stringify(name)}]`;
+      return `A[${slots.slot(name)}]`;
     }
     if (op === 'in') {
       const setKey = varName(args[1]);
       if (setKey !== undefined && setFacts.has(setKey) && varName(args[0]) === undefined) {
-        return `(A[${JSON.stringify(memberAtom(setKey, args[0]))}] === true)`;
+        return `(A[${slots.slot(memberAtom(setKey, args[0]))}] === true)`;
       }
       return `H.in(${expr(args[0])}, ${expr(args[1])})`;
     }
@@ -193,17 +203,47 @@ export function compileTest(logic: unknown, setFacts: SetFacts): (a: Assignment)
   return (a) => fn(a, constants, HELPERS);
 }
 
-export type LeafCompiler = (logic: unknown, setFacts: SetFacts) => (a: Assignment) => boolean;
+export type LeafCompiler = (logic: unknown, setFacts: SetFacts, slots: SlotMap) => (a: Assignment) => boolean;
+
+export interface ParseContext {
+  setFacts: SetFacts;
+  slots: SlotMap;
+  compile: LeafCompiler;
+}
 
 /** Parses a condition into connectives over leaves. */
-export function parseCondition(logic: unknown, setFacts: SetFacts, compile: LeafCompiler): CNode {
+export function parseCondition(logic: unknown, ctx: ParseContext): CNode {
   const op = operatorOf(logic);
   const args = argsOf(logic);
-  if (op === 'and' || op === 'or') return { op, kids: args.map((a) => parseCondition(a, setFacts, compile)), logic };
-  if (op === '!') return { op: 'not', kid: parseCondition(args[0], setFacts, compile), logic };
-  if (op === '!!') return { op: 'bool', kid: parseCondition(args[0], setFacts, compile), logic };
-  if (op === 'if') return { op: 'if', kids: args.map((a) => parseCondition(a, setFacts, compile)), logic };
-  return { op: 'leaf', logic, atoms: leafAtoms(logic, setFacts), vars: [...varsOf(logic)], test: compile(logic, setFacts) };
+  if (op === 'and' || op === 'or') return { op, kids: args.map((a) => parseCondition(a, ctx)), logic };
+  if (op === '!') return { op: 'not', kid: parseCondition(args[0], ctx), logic };
+  if (op === '!!') return { op: 'bool', kid: parseCondition(args[0], ctx), logic };
+  if (op === 'if') return { op: 'if', kids: args.map((a) => parseCondition(a, ctx)), logic };
+  return {
+    op: 'leaf',
+    logic,
+    atoms: leafAtoms(logic, ctx.setFacts).map((atom) => ctx.slots.slot(atom)),
+    vars: [...varsOf(logic)],
+    test: ctx.compile(logic, ctx.setFacts, ctx.slots),
+  };
+}
+
+/** Numbers atoms in a fixed order; unknown names get new slots (used by tests and ad-hoc conditions). */
+export function slotMap(atoms: Iterable<string>): SlotMap {
+  const list = [...atoms];
+  const index = new Map(list.map((a, i) => [a, i]));
+  return {
+    atoms: list,
+    slot(atom: string): number {
+      let i = index.get(atom);
+      if (i === undefined) {
+        i = list.length;
+        list.push(atom);
+        index.set(atom, i);
+      }
+      return i;
+    },
+  };
 }
 
 export function not3(v: Tri): Tri {
@@ -275,7 +315,7 @@ function evalIf(kids: CNode[], i: number, a: Assignment): Tri {
 }
 
 /** An unassigned atom inside an undetermined part of the condition, to split on next. */
-export function unknownAtom(node: CNode, a: Assignment): string | undefined {
+export function unknownAtom(node: CNode, a: Assignment): number | undefined {
   switch (node.op) {
     case 'leaf':
       return node.atoms.find((atom) => a[atom] === undefined);

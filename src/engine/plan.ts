@@ -36,11 +36,11 @@ export interface Plan {
   instruments: PlanInstrument[];
   prohibitions: PlanProhibition[];
   obligations: PlanObligation[];
-  /** Every atom any condition of the plan reads. */
-  atoms: string[];
+  /** The slot of every atom any condition of the plan reads. */
+  atoms: number[];
 }
 
-function collectAtoms(node: CNode, out: Set<string>): void {
+function collectAtoms(node: CNode, out: Set<number>): void {
   if (node.op === 'leaf') node.atoms.forEach((x) => out.add(x));
   else if (node.op === 'not' || node.op === 'bool') collectAtoms(node.kid, out);
   else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => collectAtoms(k, out));
@@ -93,7 +93,7 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
       for (const pr of prohibitions) if (pr.cp.p.id === target) pr.exceptions.push({ cp, ii: index.get(cp.p.instrument)! });
     }
   }
-  const atoms = new Set<string>();
+  const atoms = new Set<number>();
   for (const cp of live) {
     collectAtoms(cp.when, atoms);
     if (cp.met) collectAtoms(cp.met, atoms);

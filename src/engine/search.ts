@@ -14,8 +14,14 @@ import { type Assignment, type CNode, eval3, type Tri, U, unknownAtom } from './
 export interface Leaf<T> {
   outcome: T;
   /** The splits taken to reach this leaf, in order. */
-  path: { atom: string; distinction: Distinction }[];
+  path: Step[];
   assignment: Assignment;
+}
+
+export interface Step {
+  slot: number;
+  atom: string;
+  distinction: Distinction;
 }
 
 export interface Exploration<T> {
@@ -36,8 +42,8 @@ export interface ExploreOptions {
 export function explore<T>(
   start: Assignment,
   classify: (a: Assignment) => T | undefined,
-  pick: (a: Assignment) => string | undefined,
-  atoms: ReadonlyMap<string, AtomInfo>,
+  pick: (a: Assignment) => number | undefined,
+  atoms: readonly AtomInfo[],
   options: ExploreOptions = {},
 ): Exploration<T> {
   const budget = options.budget ?? 20000;
@@ -47,7 +53,7 @@ export function explore<T>(
   const seen = new Set<T>();
   let opened = 0;
   let complete = true;
-  const path: { atom: string; distinction: Distinction }[] = [];
+  const path: Step[] = [];
 
   const visit = (a: Assignment): boolean => {
     const outcome = classify(a);
@@ -60,17 +66,19 @@ export function explore<T>(
       }
       return seen.size < stopAfter;
     }
-    const atom = pick(a);
-    if (atom === undefined) throw new Error('internal: undetermined answer with no unknown atom to split on');
-    const info = atoms.get(atom);
-    if (!info) throw new Error(`internal: no distinctions for ${atom}`);
+    const slot = pick(a);
+    if (slot === undefined) throw new Error('internal: undetermined answer with no unknown atom to split on');
+    const info = atoms[slot];
+    if (!info) throw new Error(`internal: no distinctions for slot ${slot}`);
     for (const distinction of info.distinctions) {
       if (++opened > budget) {
         complete = false;
         return false;
       }
-      path.push({ atom, distinction });
-      const more = visit({ ...a, [atom]: distinction.value });
+      path.push({ slot, atom: info.atom, distinction });
+      const next = a.slice();
+      next[slot] = distinction.value;
+      const more = visit(next);
       path.pop();
       if (!more) return false;
     }
@@ -81,7 +89,7 @@ export function explore<T>(
 }
 
 /** The exact value of one condition: true or false only if every completion agrees. */
-export function exact3(node: CNode, a: Assignment, atoms: ReadonlyMap<string, AtomInfo>): Tri {
+export function exact3(node: CNode, a: Assignment, atoms: readonly AtomInfo[]): Tri {
   const first = eval3(node, a);
   if (first !== U) return first;
   const { leaves, complete } = explore<Tri>(

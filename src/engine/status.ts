@@ -62,13 +62,13 @@ export function verdictOfState(s: PlanState): Exclude<Verdict, 'conditional'> | 
 }
 
 /** An unknown atom whose value would move an undetermined verdict. */
-export function pickAtom(plan: Plan, s: PlanState, a: Assignment): string | undefined {
-  const scopeAtom = (ii: number): string | undefined => {
+export function pickAtom(plan: Plan, s: PlanState, a: Assignment): number | undefined {
+  const scopeAtom = (ii: number): number | undefined => {
     const pi = plan.instruments[ii];
     for (let k = 0; k < pi.scopes.length; k++) {
       if (s.scopes[ii][k] === U) {
         const atom = unknownAtom(pi.scopes[k].when, a);
-        if (atom) return atom;
+        if (atom !== undefined) return atom;
       }
     }
     return undefined;
@@ -84,7 +84,7 @@ export function pickAtom(plan: Plan, s: PlanState, a: Assignment): string | unde
         pr.exceptions
           .map((e, i) => (st.exceptions[i] === U ? (s.applies[e.ii] === U ? scopeAtom(e.ii) : undefined) ?? unknownAtom(e.cp.when, a) : undefined))
           .find((x) => x !== undefined);
-      if (atom) return atom;
+      if (atom !== undefined) return atom;
     }
     for (let k = 0; k < plan.obligations.length; k++) {
       const st = s.obligations[k];
@@ -94,13 +94,13 @@ export function pickAtom(plan: Plan, s: PlanState, a: Assignment): string | unde
         (s.applies[ob.ii] === U ? scopeAtom(ob.ii) : undefined) ??
         (st.engaged === U ? unknownAtom(ob.cp.when, a) : undefined) ??
         (st.met === U && ob.cp.met ? unknownAtom(ob.cp.met, a) : undefined);
-      if (atom) return atom;
+      if (atom !== undefined) return atom;
     }
   }
   for (let ii = 0; ii < plan.instruments.length; ii++) {
     if (plan.instruments[ii].regulates && s.applies[ii] === U) {
       const atom = scopeAtom(ii);
-      if (atom) return atom;
+      if (atom !== undefined) return atom;
     }
   }
   return undefined;

@@ -36,9 +36,12 @@ function codeOf(p: Problem): string {
 export function scenarioError(problems: Problem[], prefix = 'scenario'): HttpError {
   const first = problems[0];
   const path = first.path.startsWith('/') ? `${prefix}${first.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${first.path}`;
+  // checkFacts messages repeat the fact key that the path already ends with.
+  const key = path.split('.').slice(-2).join('.');
+  const message = first.message.startsWith(`${key}: `) ? first.message.slice(key.length + 2) : first.message;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   const located = problems.map((p) => ({ ...p, path: p.path.startsWith('/') ? `${prefix}${p.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${p.path}` }));
-  return new HttpError(422, codeOf(first), `${path}: ${first.message}${more}`, path, located);
+  return new HttpError(422, codeOf(first), `${path}: ${message}${more}`, path, located);
 }
 
 /** Errors thrown by body parsers and express itself, mapped to HttpError; anything else is unexpected. */

@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SEED = 'scenarios/kr-immigration-faces.json';
 
 function lexflow(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'src/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

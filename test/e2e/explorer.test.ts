@@ -138,7 +138,7 @@ if (!hasChromium) {
       const view = `${app.base}/scenarios/${SEED}?asOf=${AS_OF}&j=KR,EU,UK,US-IL,CN,JP,BR`;
       await page.goto(view);
       await keyboardReachesEverything('scenario page');
-      if (!(await page.locator('details.jurisdiction-picker').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('summary', { hasText: 'Jurisdictions:' }).click();
+      await page.locator('summary', { hasText: 'Jurisdictions:' }).click();
       await page.locator('input[name=j][value=BR]').uncheck();
       await page.locator('#mode').selectOption('actual');
       await page.locator('button', { hasText: 'Show verdicts' }).click();
@@ -161,7 +161,7 @@ if (!hasChromium) {
       expect(await page.locator('#what-would-change').innerText()).toMatch(/What would change this/);
       expect(await page.locator('.tree .part').count()).toBeGreaterThan(3);
       await axe('cell page');
-      await page.screenshot({ path: join(SHOTS, 'cell.png') });
+      await page.screenshot({ path: join(SHOTS, 'cell.png'), fullPage: true, clip: { x: 0, y: 0, width: 1360, height: 1400 } });
       await page.locator('#what-would-change').scrollIntoViewIfNeeded();
       await page.evaluate(() => document.querySelector('#what-would-change')!.scrollIntoView());
       await page.screenshot({ path: join(SHOTS, 'cell-what-would-change.png') });

@@ -18,9 +18,9 @@ describe('seed kr-immigration-faces, KR column as of 2019-06-01', () => {
 
   it('gives the expected verdict for every flow', () => {
     expect(Object.fromEntries(Object.entries(m).map(([flow, row]) => [flow, row.KR]))).toEqual({
-      // Collection: PIPA art. 15(1) is lifted by items 2 and 3 and by Immigration Act
-      // art. 12-2(1) (the statute the scenario states for KR); face data were not
-      // sensitive before 5 Aug 2020 (art. 23(1) does not engage). Open: minimum
+      // Collection: PIPA art. 15(1) is lifted by items 2 (the Immigration Act, stated
+      // as a KR legal-order fact) and 3 (the Ministry's statutory duty); face data were
+      // not sensitive before 5 Aug 2020 (art. 23(1) does not engage). Open: minimum
       // collection (art. 3(1)/16(1)) and the impact assessment for a public file of
       // more than 1,000,000 people (art. 33(1)).
       collection: 'conditional',
