@@ -57,6 +57,10 @@ export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: Fact
     return problems;
   }
   for (const [group, inner] of Object.entries(facts)) {
+    if (isObject(inner) && !groups.has(group)) {
+      report(`${options.at}.${group}`, `${group}: unknown group of facts${didYouMean(group, groups)}`);
+      continue;
+    }
     if (!isObject(inner)) {
       const hint = vocabulary.byKey.has(group) ? '' : didYouMean(group, groups);
       report(`${options.at}.${group}`, `expected a group of facts (an object)${hint}`);

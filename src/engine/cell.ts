@@ -136,16 +136,27 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const settled = verdictOfState(root);
   if (settled) {
     const decisive = decisiveOf(plan, root, settled);
+    // The facts the deciding provisions read, with the exceptions that could lift a
+    // firing prohibition and the prohibitions a lifting exception answers; plus, off
+    // the fast path, every fact that alone could change the verdict.
     const facts = new Set<string>();
-    for (const r of decisive) for (const cp of cc.byId.get(r.id) ?? []) {
+    const read = (cp: { p: { when: unknown; met?: unknown } }) => {
       varsOf(cp.p.when, facts);
       if (cp.p.met !== undefined) varsOf(cp.p.met, facts);
-    }
+    };
+    for (const r of decisive) (cc.byId.get(r.id) ?? []).forEach(read);
+    plan.prohibitions.forEach((pr, k) => {
+      const st = root.prohibitions[k];
+      if (st.fires === T) pr.exceptions.forEach((e) => read(e.cp));
+      if (st.cond === T && st.lifted === T) read(pr.cp);
+    });
+    if (!options.verdictOnly) sensitiveFacts(cc, plan, a, settled).forEach((f) => facts.add(f));
+    const dependsOn = [...facts].sort();
     return {
       verdict: settled,
       decisive,
       obligations: obligationsOf(plan, root),
-      dependsOn: [...facts].sort(),
+      dependsOn,
       outcomes: [{ verdict: settled, more: 0, when: [[]], decisive }],
       complete: true,
       outcomesComplete: true,
@@ -205,6 +216,41 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     outcomesComplete,
     state: root,
   };
+}
+
+/**
+ * The known facts on which a settled verdict depends: those for which some other
+ * value would give another verdict, all else unchanged (checked exactly).
+ */
+function sensitiveFacts(cc: CompiledCorpus, plan: Plan, a: Assignment, verdict: Verdict): string[] {
+  const slotsByFact = new Map<string, number[]>();
+  for (const slot of plan.atoms) {
+    if (a[slot] === undefined) continue;
+    const key = cc.atomInfo[slot].fact.key;
+    if (!slotsByFact.has(key)) slotsByFact.set(key, []);
+    slotsByFact.get(key)!.push(slot);
+  }
+  const out: string[] = [];
+  for (const [key, slots] of slotsByFact) {
+    const x = a.slice();
+    for (const slot of slots) x[slot] = undefined;
+    const s = stateOf(plan, x);
+    if (verdictOfState(s) === verdict) continue;
+    const states = new WeakMap<Assignment, PlanState>();
+    const { leaves } = explore(
+      x,
+      (y) => {
+        const st = stateOf(plan, y);
+        states.set(y, st);
+        return verdictOfState(st);
+      },
+      (y) => pickAtom(plan, states.get(y) ?? stateOf(plan, y), y),
+      cc.atomInfo,
+      { stopAfterDistinct: 2 },
+    );
+    if (leaves.some((l) => l.outcome !== verdict)) out.push(key);
+  }
+  return out.sort();
 }
 
 const PATTERNS: ((i: number, n: number) => number)[] = [

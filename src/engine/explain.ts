@@ -72,6 +72,8 @@ export interface Explanation {
   prohibitions: ProhibitionExplanation[];
   obligations: ObligationExplanation[];
   dependsOn: { key: string; label: string; question: string }[];
+  /** Instruments with nothing in force on the date, with the dates they are in force. */
+  notInForce: { id: string; title: string; from: string; to?: string }[];
 }
 
 const TRUTH: Truth[] = ['false', 'true', 'unknown'];
@@ -173,6 +175,7 @@ export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell:
     instruments,
     prohibitions,
     obligations,
+    notInForce: plan.dormant.map(({ id, title, from, to }) => ({ id, title, from, to })),
     dependsOn: cell.dependsOn.map((key) => {
       const f = vocabulary.byKey.get(key);
       return { key, label: f?.label ?? key, question: f?.question ?? '' };

@@ -38,6 +38,8 @@ export interface Plan {
   obligations: PlanObligation[];
   /** The slot of every atom any condition of the plan reads. */
   atoms: number[];
+  /** Instruments of the jurisdiction (and those it inherits) with nothing in force on the date. */
+  dormant: { id: string; title: string; jurisdiction: string; from: string; to?: string }[];
 }
 
 function collectAtoms(node: CNode, out: Set<number>): void {
@@ -98,7 +100,17 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
     collectAtoms(cp.when, atoms);
     if (cp.met) collectAtoms(cp.met, atoms);
   }
-  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, atoms: [...atoms] };
+  const dormant: Plan['dormant'] = [];
+  for (const inst of cc.corpus.instruments.values()) {
+    if (!chain.includes(inst.jurisdiction) || index.has(inst.id)) continue;
+    const all = cc.provisions.filter((cp) => cp.p.instrument === inst.id).map((cp) => cp.p.inForce);
+    if (!all.length) continue;
+    const from = all.map((f) => f.from).sort()[0];
+    const ends = all.map((f) => f.to ?? '9999-12-31').sort();
+    const last = ends[ends.length - 1];
+    dormant.push({ id: inst.id, title: inst.title, jurisdiction: inst.jurisdiction, from, to: last === '9999-12-31' ? undefined : last });
+  }
+  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, atoms: [...atoms], dormant };
   memo.set(key, plan);
   return plan;
 }

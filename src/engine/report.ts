@@ -143,6 +143,7 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
   }
   out.push('', 'Instruments:');
   if (!e.instruments.length) out.push('  (no encoded instrument of this jurisdiction is in force on this date)');
+  for (const d of e.notInForce) out.push(`  ${d.title} (${d.id}): not in force on this date (in force ${d.to ? `${d.from} to ${d.to}` : `from ${d.from}`})`);
   for (const inst of e.instruments) {
     out.push(`  ${inst.title} (${inst.id}): applies = ${inst.applies}`);
     for (const s of inst.scope) {

@@ -1,0 +1,112 @@
+/**
+ * The rule lint on deliberately broken rule files: each failure the lint promises
+ * is produced, and names the provision, the file and the path inside it.
+ */
+import { describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpus, RULES_DIR } from '../../src/corpus/load.ts';
+import { lintCorpus } from '../../src/corpus/lint.ts';
+import { LoadError, formatProblem } from '../../src/corpus/errors.ts';
+
+const good = {
+  id: 'kr.test.a1',
+  citation: 'Test Act art. 1',
+  title: 'A test prohibition',
+  summary: 'A prohibition used only to test the rule lint.',
+  source: 'https://example.org/test-act',
+  inForce: { from: '2020-01-01' },
+  kind: 'prohibition',
+  topics: ['consent'],
+  when: { '==': [{ var: 'sender.sector' }, 'private'] },
+  examples: [
+    { name: 'A private sender is caught', facts: { sender: { sector: 'private' } }, expect: 'forbids' },
+    { name: 'A public sender is not', facts: { sender: { sector: 'public' } }, expect: 'not-engaged' },
+  ],
+};
+
+function rulesWith(provisions: unknown[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lexflow-lint-'));
+  cpSync(join(RULES_DIR, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  cpSync(join(RULES_DIR, 'vocabulary.json'), join(dir, 'vocabulary.json'));
+  cpSync(join(RULES_DIR, 'vocabulary'), join(dir, 'vocabulary'), { recursive: true });
+  cpSync(join(RULES_DIR, 'jurisdictions.json'), join(dir, 'jurisdictions.json'));
+  mkdirSync(join(dir, 'KR'));
+  writeFileSync(join(dir, 'KR', 'test.json'), JSON.stringify({
+    instrument: { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }] },
+    provisions,
+  }));
+  return dir;
+}
+
+function lint(provisions: unknown[]): string[] {
+  try {
+    return lintCorpus(loadCorpus(rulesWith(provisions))).map(formatProblem);
+  } catch (e) {
+    if (e instanceof LoadError) return e.problems.map(formatProblem);
+    throw e;
+  }
+}
+
+describe('the rule lint', () => {
+  it('passes a sound provision', () => {
+    expect(lint([good])).toEqual([]);
+  });
+
+  it('fails on an undeclared variable and suggests the nearest fact', () => {
+    expect(lint([{ ...good, when: { '==': [{ var: 'sender.sectr' }, 'private'] } }]).join('\n')).toMatch(
+      /KR\/test\.json#\/provisions\/0\/when: kr\.test\.a1: undeclared variable sender\.sectr; did you mean sender\.sector\?/,
+    );
+  });
+
+  it('fails on a value outside the fact\'s domain', () => {
+    expect(lint([{ ...good, when: { '==': [{ var: 'sender.sector' }, 'privat'] } }]).join('\n')).toMatch(/outside its domain: "privat" is not a value of sender\.sector; did you mean private\?/);
+  });
+
+  it('fails on an exception that lifts a provision that does not exist, or is not a prohibition', () => {
+    const dangling = { ...good, id: 'kr.test.e1', kind: 'exception', lifts: ['kr.test.a2'], examples: [
+      { name: 'Private lifts', facts: { sender: { sector: 'private' } }, expect: 'lifts' },
+      { name: 'Public does not', facts: { sender: { sector: 'public' } }, expect: 'does-not-lift' },
+    ] };
+    expect(lint([good, dangling]).join('\n')).toMatch(/kr\.test\.e1: lifts kr\.test\.a2, which does not exist; did you mean kr\.test\.a1\?/);
+    const wrongKind = { ...dangling, id: 'kr.test.e2', lifts: ['kr.test.e1'] };
+    expect(lint([good, dangling, wrongKind]).join('\n')).toMatch(/lifts kr\.test\.e1, which is a exception, not a prohibition/);
+  });
+
+  it('fails on a duplicate id in force at the same time', () => {
+    expect(lint([good, good]).join('\n')).toMatch(/duplicate id kr\.test\.a1/);
+    expect(lint([{ ...good, inForce: { from: '2020-01-01', to: '2020-12-31' } }, { ...good, inForce: { from: '2021-01-01' } }])).toEqual([]);
+  });
+
+  it('fails on a missing citation, source or in-force date', () => {
+    const { citation: _c, ...noCitation } = good;
+    const { source: _s, ...noSource } = good;
+    const { inForce: _f, ...noDate } = good;
+    expect(lint([noCitation]).join('\n')).toMatch(/provisions\/0: missing required field "citation"/);
+    expect(lint([noSource]).join('\n')).toMatch(/missing required field "source"/);
+    expect(lint([noDate]).join('\n')).toMatch(/missing required field "inForce"/);
+  });
+
+  it('fails on a provision without an example that fires, or one that does not', () => {
+    expect(lint([{ ...good, examples: [good.examples[1]] }]).join('\n')).toMatch(/kr\.test\.a1: needs an example where it fires \(forbids\)/);
+    expect(lint([{ ...good, examples: [good.examples[0]] }]).join('\n')).toMatch(/kr\.test\.a1: needs an example where it does not fire/);
+  });
+
+  it('fails on an example whose expected outcome the engine does not reproduce', () => {
+    const wrong = { ...good, examples: [good.examples[0], { ...good.examples[1], expect: 'forbids' }, { name: 'Unknown sector is unknown', facts: {}, expect: 'not-engaged' }] };
+    const out = lint([wrong]).join('\n');
+    expect(out).toMatch(/example "A public sender is not" expects forbids, the engine gives not-engaged/);
+    expect(out).toMatch(/example "Unknown sector is unknown" expects not-engaged, the engine gives unknown/);
+  });
+
+  it('fails on an operator outside the rule subset and on a set fact tested any other way', () => {
+    expect(lint([{ ...good, when: { max: [1, 2] } }]).join('\n')).toMatch(/operator "max" is not allowed in rules/);
+    expect(lint([{ ...good, when: { '==': [{ var: 'data.categories' }, 'face_image'] } }]).join('\n')).toMatch(/set fact data\.categories may only be tested as/);
+  });
+
+  it('fails on an example fact that is not in the vocabulary', () => {
+    const typo = { ...good, examples: [good.examples[0], { ...good.examples[1], facts: { sender: { sectr: 'public' } } }] };
+    expect(lint([typo]).join('\n')).toMatch(/sender\.sectr: unknown fact; did you mean sender\.sector\?/);
+  });
+});
