@@ -5,9 +5,10 @@
  * Two dates:
  *   2019-06-01 - the project began: the GDPR applies (from 25 May 2018), the LED has passed its
  *                transposition deadline (6 May 2018), the AI Act does not exist yet.
- *   2026-11-26 - today: the AI Act's scope rules and art. 5 bans apply (from 2 Feb 2025); its
- *                high-risk duties for Annex III systems (arts 26, 27) apply only from 2 Dec 2027
- *                (art. 113 as amended by Regulation (EU) 2026/1744), so they are not in force.
+ *   2026-11-26 - today: the AI Act's scope rules and art. 5 bans apply (from 2 Feb 2025), and so
+ *                do its high-risk duties for Annex III systems (arts 26, 27), from 2 Aug 2026 under
+ *                art. 113 as published in 2024 (a reported postponement to 2 Dec 2027 by Regulation
+ *                (EU) 2026/1744 is not confirmed in the Official Journal; see the rule's unsure note).
  *
  * Legal-order facts: the scenario states them only for KR (the Immigration Act). In the EU the
  * Korean statute does not exist, so whether a Union or Member State law provides for the
@@ -102,8 +103,9 @@ describe('seed scenario, EU column: what changed between 2019 and 2026', () => {
     expect(instruments(NOW).has('eu.aiact')).toBe(true);
   });
 
-  it('the Annex III high-risk duties (arts 26(2), 27) are not yet in force on 2026-11-26 (deferred to 2 Dec 2027)', () => {
-    const duties = cell(ID, 'airport-cctv', 'EU', NOW).obligations.map((o) => o.citation);
-    expect(duties.some((c) => c.startsWith('AI Act art. 26') || c.startsWith('AI Act art. 27'))).toBe(false);
+  it('the Annex III high-risk duties (arts 26(2), 27) engage the airport identification system from 2 Aug 2026 (the confirmed 2024 date)', () => {
+    const duties = (asOf: string) => cell(ID, 'airport-cctv', 'EU', asOf).obligations.map((o) => o.citation);
+    expect(duties('2026-08-01').some((c) => c.startsWith('AI Act art. 26') || c.startsWith('AI Act art. 27'))).toBe(false);
+    expect(duties(NOW).some((c) => c.startsWith('AI Act art. 26') || c.startsWith('AI Act art. 27'))).toBe(true);
   });
 });

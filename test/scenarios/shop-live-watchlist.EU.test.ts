@@ -4,7 +4,8 @@
  * GDPR art. 9(1) applies (face templates for unique identification, art. 4(14), recital 51);
  * no customer consents, so only art. 9(2)(g), a Member State law of substantial public interest,
  * could lift it. AI Act art. 5(1)(h) does not apply: the shop does not act for law enforcement.
- * From 2 Dec 2027 the system is high-risk (Annex III point 1(a)) and deployer duties apply.
+ * From 2 Aug 2026 (art. 113 as published; a reported postponement to 2 Dec 2027 is unconfirmed) the
+ * system is high-risk (Annex III point 1(a)) and deployer duties apply.
  */
 import { describe, expect, it } from 'vitest';
 import { cell, decisiveCitations, matrix } from '../helpers.ts';
@@ -32,10 +33,10 @@ describe('shop live watchlist, EU', () => {
     expect(decisiveCitations(ID, 'live-matching-no-law', 'EU', AS_OF)).not.toContain('AI Act art. 5(1)(h)');
   });
 
-  it('from 2 Dec 2027 the high-risk deployer duty of human oversight (art. 26(2), Annex III 1(a)) is open', () => {
-    const c = cell(ID, 'live-matching', 'EU', '2027-12-02');
+  it('from 2 Aug 2026 the high-risk deployer duty of human oversight (art. 26(2), Annex III 1(a)) is open', () => {
+    const c = cell(ID, 'live-matching', 'EU', '2026-08-02');
     expect(c.obligations.map((o) => o.citation)).toContain('AI Act art. 26(2) with art. 6(2) and Annex III points 1(a), 7(d)');
-    expect(cell(ID, 'live-matching', 'EU', '2027-12-01').obligations.map((o) => o.citation)).not.toContain(
+    expect(cell(ID, 'live-matching', 'EU', '2026-08-01').obligations.map((o) => o.citation)).not.toContain(
       'AI Act art. 26(2) with art. 6(2) and Annex III points 1(a), 7(d)',
     );
   });
