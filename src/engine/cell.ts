@@ -6,11 +6,13 @@
  */
 import type { Provision, Verdict } from './types.ts';
 import type { Assignment, CNode } from './logic.ts';
-import { T, U, varsOf } from './logic.ts';
+import { varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { explore, type Leaf } from './search.ts';
-import { type PlanState, pickAtom, stateOf, verdictOfState } from './status.ts';
+import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
+
+const T = 1, U = 2;
 import type { Distinction } from './distinctions.ts';
 
 export interface ProvisionRef {
@@ -60,7 +62,8 @@ export interface Cell {
   complete: boolean;
   /** False when `outcomes` lists only some of the fact combinations that lead to each verdict. */
   outcomesComplete: boolean;
-  state: PlanState;
+  /** The Kleene state of every rule under the facts as given (absent on the bare path). */
+  state?: PlanState;
 }
 
 const ref = (p: Provision, role: ProvisionRef['role'], status: string): ProvisionRef => ({
@@ -123,7 +126,9 @@ function factOfAtom(cc: CompiledCorpus, atom: string): string {
 }
 
 export interface CellOptions {
-  /** Stop as soon as the verdict is known (no outcome map): the fast path. */
+  /** Only the verdict: no decisive provisions, obligations or facts. */
+  bare?: boolean;
+  /** Stop as soon as the verdict is known (no outcome map). */
   verdictOnly?: boolean;
   /** Most branches the verdict search may open before giving up. */
   budget?: number;
@@ -131,7 +136,21 @@ export interface CellOptions {
   outcomeLeaves?: number;
 }
 
+/** Only the verdict, exactly: Kleene first, then complete witnesses, then the split search. */
+function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget?: number): Cell {
+  const bare = (verdict: Verdict, complete = true): Cell => ({
+    verdict, decisive: [], obligations: [], dependsOn: [], outcomes: [], complete, outcomesComplete: false,
+  });
+  const settled = quickVerdict(plan, a);
+  if (settled) return bare(settled);
+  if (probe(cc, plan, a).size >= 2) return bare('conditional');
+  const { leaves, complete } = explore(a, (x) => quickVerdict(plan, x), (x) => pickAtom(plan, stateOf(plan, x), x), cc.atomInfo, { stopAfterDistinct: 2, budget });
+  const verdicts = new Set(leaves.map((l) => l.outcome));
+  return verdicts.size === 1 && complete ? bare(leaves[0].outcome) : bare('conditional', complete || verdicts.size > 1);
+}
+
 export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {
+  if (options.bare) return bareVerdict(cc, plan, a, options.budget);
   const root = stateOf(plan, a);
   const settled = verdictOfState(root);
   if (settled) {
@@ -253,11 +272,15 @@ function sensitiveFacts(cc: CompiledCorpus, plan: Plan, a: Assignment, verdict: 
   return out.sort();
 }
 
+/** Ways of filling unknown atoms for the probes: extremes, alternations, then fixed pseudo-random mixes. */
 const PATTERNS: ((i: number, n: number) => number)[] = [
   () => 0,
   (_, n) => n - 1,
   (i, n) => i % n,
   (i, n) => (i + 1) % n,
+  ...[0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5, 0xb55a4f09].map(
+    (seed) => (i: number, n: number) => (Math.imul(i + 1, seed) >>> 16) % n,
+  ),
 ];
 
 /**
@@ -275,7 +298,7 @@ function probe(cc: CompiledCorpus, plan: Plan, a: Assignment): Set<Verdict> {
         const d = distinctions[i];
         a[unknown[i]] = d[pattern(i, d.length)].value;
       }
-      const v = verdictOfState(stateOf(plan, a));
+      const v = quickVerdict(plan, a);
       if (v) found.add(v);
       if (found.size >= 2) break;
     }

@@ -53,8 +53,10 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
     const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
     for (const code of codes) {
       const plan = planFor(cc, code, options.asOf, mode);
-      const assignment = toAssignment(legalFacts(scenario, flow, cc.chains.get(code) ?? [code]), corpus.vocabulary, cc.slots, shared);
-      const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly });
+      const legal = legalFacts(scenario, flow, cc.chains.get(code) ?? [code]);
+      // INVARIANT: cells never keep changes to the assignment they are given, so one can be shared.
+      const assignment = Object.keys(legal).length ? toAssignment(legal, corpus.vocabulary, cc.slots, shared) : shared;
+      const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
       results.push({
         flow: flow.id,
         jurisdiction: code,

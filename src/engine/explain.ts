@@ -10,6 +10,7 @@ import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { exact3 } from './search.ts';
 import type { Cell } from './cell.ts';
+import { stateOf } from './status.ts';
 import { renderLeaf } from './render.ts';
 
 export type Truth = 'true' | 'false' | 'unknown';
@@ -121,7 +122,7 @@ const HEADLINE: Record<Verdict, string> = {
 };
 
 export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell: Cell): Explanation {
-  const s = cell.state;
+  const s = cell.state ?? stateOf(plan, a);
   const instruments: InstrumentExplanation[] = plan.instruments.map((pi, ii) => ({
     id: pi.inst.id,
     title: pi.inst.title,

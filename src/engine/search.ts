@@ -9,7 +9,9 @@
  * a witness ("allowed if consent is separate").
  */
 import type { AtomInfo, Distinction } from './distinctions.ts';
-import { type Assignment, type CNode, eval3, type Tri, U, unknownAtom } from './logic.ts';
+import { type Assignment, type CNode, eval3, type Tri, unknownAtom } from './logic.ts';
+
+const U = 2;
 
 export interface Leaf<T> {
   outcome: T;

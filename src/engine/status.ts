@@ -3,7 +3,10 @@
  * Kleene logic, and the verdict it settles, if any.
  */
 import type { Verdict } from './types.ts';
-import { type Assignment, and3, eval3, F, not3, or3, T, type Tri, U, unknownAtom } from './logic.ts';
+import { type Assignment, and3, eval3, not3, or3, type Tri, unknownAtom } from './logic.ts';
+
+// Local copies of the truth values: imported bindings cost a getter call in hot loops.
+const F = 0, T = 1, U = 2;
 import type { Plan } from './plan.ts';
 
 export interface ProhibitionState {
@@ -52,6 +55,63 @@ export function stateOf(plan: Plan, a: Assignment): PlanState {
   const forbidden = or3([...prohibitions.map((p) => p.fires), ...obligations.map((o) => o.breached)]);
   const covered = or3(plan.instruments.map((pi, i) => (pi.regulates ? applies[i] : F)));
   return { scopes, applies, prohibitions, obligations, forbidden, covered };
+}
+
+/**
+ * The verdict an assignment settles, if any, without building the full state:
+ * stops at the first prohibition that fires. The same logic as stateOf + verdictOfState.
+ */
+export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'conditional'> | undefined {
+  const n = plan.instruments.length;
+  const applies: Tri[] = new Array(n);
+  for (let ii = 0; ii < n; ii++) {
+    let v: Tri = T;
+    for (const cp of plan.instruments[ii].scopes) {
+      let x = eval3(cp.when, a);
+      if (cp.p.scope === 'excludes') x = x === U ? U : x === T ? F : T;
+      if (x === F) { v = F; break; }
+      if (x === U) v = U;
+    }
+    applies[ii] = v;
+  }
+  let forbidden: Tri = F;
+  for (const pr of plan.prohibitions) {
+    const ap = applies[pr.ii];
+    if (ap === F) continue;
+    const c = eval3(pr.cp.when, a);
+    if (c === F) continue;
+    let lifted: Tri = F;
+    for (const e of pr.exceptions) {
+      const ea = applies[e.ii];
+      if (ea === F) continue;
+      const ec = eval3(e.cp.when, a);
+      const h: Tri = ea === T && ec === T ? T : ec === F ? F : U;
+      if (h === T) { lifted = T; break; }
+      if (h === U) lifted = U;
+    }
+    if (lifted === T) continue;
+    if (ap === T && c === T && lifted === F) return 'forbidden';
+    forbidden = U;
+  }
+  for (const ob of plan.obligations) {
+    const ap = applies[ob.ii];
+    if (ap === F) continue;
+    const c = eval3(ob.cp.when, a);
+    if (c === F) continue;
+    const m = ob.cp.met ? eval3(ob.cp.met, a) : U;
+    if (m === T) continue;
+    if (ap === T && c === T && m === F) return 'forbidden';
+    forbidden = U;
+  }
+  let covered: Tri = F;
+  for (let ii = 0; ii < n; ii++) {
+    if (!plan.instruments[ii].regulates) continue;
+    if (applies[ii] === T) { covered = T; break; }
+    if (applies[ii] === U) covered = U;
+  }
+  if (covered === F) return 'not-covered';
+  if (forbidden === F && covered === T) return 'allowed';
+  return undefined;
 }
 
 export function verdictOfState(s: PlanState): Exclude<Verdict, 'conditional'> | undefined {

@@ -175,6 +175,8 @@ export interface EvaluateOptions {
   mode?: Mode;
   /** Build the explanation tree of every cell. */
   explain?: boolean;
-  /** Stop each cell's search once its verdict is known (no map of outcomes): the fast path. */
+  /** Verdicts with their decisive provisions, no map of outcomes (what a matrix shows). */
   verdictsOnly?: boolean;
+  /** The verdict of each cell and nothing else: the fastest path. */
+  bare?: boolean;
 }

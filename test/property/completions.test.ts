@@ -90,7 +90,7 @@ function check(corpus: Corpus, label: string, runs: number, dates: string[]) {
     mode: fc.constantFrom<Mode>('transplant', 'actual'),
     seed: fc.integer({ min: 1, max: 2 ** 31 }),
   });
-  it(`${label}: determined verdicts hold for every sampled completion; named conditions reach their verdicts`, () => {
+  it(`${label}: determined verdicts hold for every sampled completion; named conditions reach their verdicts; fast paths agree`, () => {
     fc.assert(
       fc.property(arb, ({ values, hidden, code, asOf, mode, seed }) => {
         const partial: Flat = {};
@@ -100,6 +100,9 @@ function check(corpus: Corpus, label: string, runs: number, dates: string[]) {
         for (const f of facts) if (partial[f.key] !== undefined) setPathFacts(f.scope === 'jurisdiction' ? legal : flowFacts, f.key, partial[f.key]);
         const scenario = { id: 'p', title: 'p', summary: 'p', sources: [], parties: [], facts: {}, jurisdictionFacts: { [code]: legal }, flows: [{ id: 'f', label: 'f', facts: flowFacts }] };
         const r = evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode }).results[0];
+        // The fast paths must agree with the full one.
+        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, bare: true }).results[0].verdict).toBe(r.verdict);
+        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, verdictsOnly: true }).results[0].verdict).toBe(r.verdict);
         const rnd = seeded(seed);
         const nested = (flat: Flat) => { const d: Facts = {}; for (const [k, v] of Object.entries(flat)) setPathFacts(d, k, v); return d; };
         if (r.verdict !== 'conditional') {
