@@ -137,16 +137,41 @@ export interface CellOptions {
 }
 
 /** Only the verdict, exactly: Kleene first, then complete witnesses, then the split search. */
-function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget?: number): Cell {
+function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget = 20000): Cell {
   const bare = (verdict: Verdict, complete = true): Cell => ({
     verdict, decisive: [], obligations: [], dependsOn: [], outcomes: [], complete, outcomesComplete: false,
   });
   const settled = quickVerdict(plan, a);
   if (settled) return bare(settled);
-  if (probe(cc, plan, a).size >= 2) return bare('conditional');
-  const { leaves, complete } = explore(a, (x) => quickVerdict(plan, x), (x) => pickAtom(plan, stateOf(plan, x), x), cc.atomInfo, { stopAfterDistinct: 2, budget });
-  const verdicts = new Set(leaves.map((l) => l.outcome));
-  return verdicts.size === 1 && complete ? bare(leaves[0].outcome) : bare('conditional', complete || verdicts.size > 1);
+  const found = probe(cc, plan, a);
+  if (found.size >= 2) return bare('conditional');
+  // Every completion gives the probed verdict, or some branch reaches another: split
+  // on unknown atoms, probing inside each open branch to find another verdict early.
+  // INVARIANT: 'determined' is only reported after every branch has settled.
+  const first = [...found][0];
+  let opened = 0;
+  let seen: Verdict | undefined = first;
+  const other = (x: Assignment): boolean | undefined => {
+    const v = quickVerdict(plan, x);
+    if (v) {
+      if (seen === undefined) seen = v;
+      return v !== seen;
+    }
+    if (seen !== undefined && [...probe(cc, plan, x, 2)].some((w) => w !== seen)) return true;
+    const slot = pickAtom(plan, stateOf(plan, x), x);
+    if (slot === undefined) throw new Error('internal: undetermined verdict with no unknown atom to split on');
+    for (const d of cc.atomInfo[slot].distinctions) {
+      if (++opened > budget) return undefined;
+      const next = x.slice();
+      next[slot] = d.value;
+      const r = other(next);
+      if (r !== false) return r;
+    }
+    return false;
+  };
+  const r = other(a);
+  if (r === undefined) return bare('conditional', false);
+  return r ? bare('conditional') : bare(seen!);
 }
 
 export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {
@@ -287,13 +312,13 @@ const PATTERNS: ((i: number, n: number) => number)[] = [
  * Verdicts reached by a few complete assignments of the unknown atoms. Each is a
  * real completion, so two different verdicts settle "conditional" exactly.
  */
-function probe(cc: CompiledCorpus, plan: Plan, a: Assignment): Set<Verdict> {
+function probe(cc: CompiledCorpus, plan: Plan, a: Assignment, patterns = PATTERNS.length): Set<Verdict> {
   const found = new Set<Verdict>();
   const unknown = plan.atoms.filter((slot) => a[slot] === undefined);
   const distinctions = unknown.map((slot) => cc.atomInfo[slot].distinctions);
   // Fill the unknowns in place and reset them to undefined after: cheaper than copying the assignment.
   try {
-    for (const pattern of PATTERNS) {
+    for (const pattern of PATTERNS.slice(0, patterns)) {
       for (let i = 0; i < unknown.length; i++) {
         const d = distinctions[i];
         a[unknown[i]] = d[pattern(i, d.length)].value;
