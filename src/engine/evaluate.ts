@@ -2,25 +2,15 @@
  * The engine's entry point: every flow of a scenario against every requested
  * jurisdiction, on a date, reading territory as transplanted or actual.
  */
-import type { Corpus, EvaluateOptions, Mode, Scenario, Verdict } from './types.ts';
+import type { Corpus, EvaluateOptions, Mode, Scenario } from './types.ts';
 import { compileCorpus, type CompiledCorpus } from './compiled.ts';
 import { planFor } from './plan.ts';
-import { evaluateCell, type ObligationRef, type Outcome, type ProvisionRef } from './cell.ts';
+import { type Cell, evaluateCell } from './cell.ts';
 import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
 
-export interface CellResult {
-  flow: string;
-  jurisdiction: string;
-  verdict: Verdict;
-  decisive: ProvisionRef[];
-  obligations: ObligationRef[];
-  dependsOn: string[];
-  outcomes: Outcome[];
-  complete: boolean;
-  outcomesComplete: boolean;
-  explanation?: Explanation;
-}
+/** One cell of the matrix as the surfaces see it: the cell's findings, placed and explained. */
+export type CellResult = { flow: string; jurisdiction: string; explanation?: Explanation } & Omit<Cell, 'state'>;
 
 export interface EvaluationResult {
   scenario: string;
@@ -57,16 +47,11 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
       // INVARIANT: cells never keep changes to the assignment they are given, so one can be shared.
       const assignment = Object.keys(legal).length ? toAssignment(legal, corpus.vocabulary, cc.slots, shared) : shared;
       const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
+      const { state: _state, ...findings } = cell;
       results.push({
         flow: flow.id,
         jurisdiction: code,
-        verdict: cell.verdict,
-        decisive: cell.decisive,
-        obligations: cell.obligations,
-        dependsOn: cell.dependsOn,
-        outcomes: cell.outcomes,
-        complete: cell.complete,
-        outcomesComplete: cell.outcomesComplete,
+        ...findings,
         explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
       });
     }
