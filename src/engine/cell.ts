@@ -242,7 +242,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   let leaves = first.leaves;
   let outcomesComplete = first.complete && verdicts.size === 1;
   if (!options.verdictOnly && verdict === 'conditional') {
-    const more = explore(a, classify, pick, cc.atomInfo, { leafLimit: options.outcomeLeaves ?? 400, budget: options.budget });
+    const more = explore(a, classify, pick, cc.atomInfo, { leafLimit: options.outcomeLeaves ?? 150, budget: options.budget });
     leaves = [...first.leaves, ...more.leaves];
     outcomesComplete = more.complete;
   }
@@ -371,7 +371,7 @@ function minimalConditions(plan: Plan, start: Assignment, leaf: Leaf<Exclude<Ver
     const trial = path.filter((_, k) => k !== i);
     const a: Assignment = start.slice();
     for (const step of trial) a[step.slot] = step.distinction.value;
-    if (verdictOfState(stateOf(plan, a)) === leaf.outcome) path = trial;
+    if (quickVerdict(plan, a) === leaf.outcome) path = trial;
   }
   return path;
 }
