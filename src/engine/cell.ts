@@ -247,9 +247,10 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     outcomesComplete = more.complete;
   }
   const outcomes = options.verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
-  const dependsOn = new Set<string>();
+  // The unknown facts of every undecided rule: a stable, complete list, whatever part of
+  // the outcome map was gathered.
+  const dependsOn = new Set<string>(undeterminedFacts(cc, plan, root, a));
   for (const o of outcomes) for (const conj of o.when) for (const c of conj) dependsOn.add(c.fact);
-  if (options.verdictOnly) for (const l of leaves) for (const step of l.path) dependsOn.add(factOfAtom(cc, step.atom));
   return {
     verdict,
     decisive,

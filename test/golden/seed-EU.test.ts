@@ -28,6 +28,8 @@ const NOW = '2026-11-26';
 const FLOWS = ['collection', 'moj-to-msit', 'provision-training', 'provision-validation', 'provision-citizens', 'companies-training', 'airport-cctv'];
 
 const citations = (flow: string, asOf: string) => cell(ID, flow, 'EU', asOf).decisive.map((d) => d.citation);
+// What a conditional cell hinges on: the engine's dependsOn, which lists the unknown facts of every
+// rule the cell leaves undecided (and the facts of the outcome map).
 const depends = (flow: string, asOf: string) => cell(ID, flow, 'EU', asOf).dependsOn;
 
 describe.each([THEN, NOW])('seed scenario, EU column as of %s (transplant)', (asOf) => {
