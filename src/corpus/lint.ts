@@ -88,6 +88,13 @@ function logicProblems(p: Provision, field: 'when' | 'met', logic: unknown, corp
   return problems;
 }
 
+/** A jurisdiction and every jurisdiction it inherits. */
+function lineage(corpus: Corpus, code: string, seen: string[] = []): string[] {
+  if (seen.includes(code)) return seen;
+  const j = corpus.jurisdictions.get(code);
+  return [code, ...(j?.inherits ?? []).flatMap((parent) => lineage(corpus, parent, [...seen, code]))];
+}
+
 function overlaps(a: Provision, b: Provision): boolean {
   const aTo = a.inForce.to ?? '9999-12-31';
   const bTo = b.inForce.to ?? '9999-12-31';
@@ -115,12 +122,19 @@ export function lintCorpus(corpus: Corpus): Problem[] {
     if (p.kind !== 'scope' && (p.scope || p.aspect)) report('', '"scope" and "aspect" belong to scope provisions only');
     if (p.kind === 'obligation' && p.met === undefined) report('', 'an obligation needs "met": when the duty is fulfilled');
     if (p.kind !== 'obligation' && p.met !== undefined) report('/met', '"met" belongs to obligations only');
-    if (p.kind === 'exception' && !p.lifts?.length) report('', 'an exception needs "lifts": the prohibitions it lifts');
+    if (p.kind === 'exception' && !p.lifts?.length) report('', 'an exception needs "lifts": the prohibitions or obligations it lifts');
+    if (p.limits !== undefined) {
+      const target = corpus.instruments.get(p.limits);
+      const chain = lineage(corpus, p.jurisdiction);
+      if (p.kind !== 'scope') report('/limits', '"limits" belongs to scope provisions only');
+      else if (!target) report('/limits', `limits ${p.limits}, which is not an instrument${didYouMean(p.limits, corpus.instruments.keys())}`);
+      else if (!chain.includes(target.jurisdiction)) report('/limits', `limits ${p.limits} of ${target.jurisdiction}, which ${p.jurisdiction} neither is nor inherits`);
+    }
     if (p.kind !== 'exception' && p.lifts) report('/lifts', '"lifts" belongs to exceptions only');
     for (const [i, target] of (p.lifts ?? []).entries()) {
       const found = byId.get(target);
       if (!found) report(`/lifts/${i}`, `lifts ${target}, which does not exist${didYouMean(target, byId.keys())}`);
-      else if (!found.some((t) => t.kind === 'prohibition')) report(`/lifts/${i}`, `lifts ${target}, which is a ${found[0].kind}, not a prohibition`);
+      else if (!found.some((t) => t.kind === 'prohibition' || t.kind === 'obligation')) report(`/lifts/${i}`, `lifts ${target}, which is a ${found[0].kind}, not a prohibition or an obligation`);
     }
     problems.push(...logicProblems(p, 'when', p.when, corpus));
     if (p.met !== undefined) problems.push(...logicProblems(p, 'met', p.met, corpus));

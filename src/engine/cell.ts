@@ -82,10 +82,12 @@ export function decisiveOf(plan: Plan, s: PlanState, verdict: Verdict): Provisio
     plan.prohibitions.forEach((pr, k) => s.prohibitions[k].fires === T && out.push(ref(pr.cp.p, 'prohibition', 'forbids')));
     plan.obligations.forEach((ob, k) => s.obligations[k].breached === T && out.push(ref(ob.cp.p, 'obligation', 'breached')));
   } else if (verdict === 'allowed') {
-    plan.prohibitions.forEach((pr, k) => {
-      if (s.prohibitions[k].cond !== T) return;
-      pr.exceptions.forEach((e, i) => s.prohibitions[k].exceptions[i] === T && out.push(ref(e.cp.p, 'exception', `lifts ${pr.cp.p.citation}`)));
-    });
+    for (const [rules, states] of [[plan.prohibitions, s.prohibitions], [plan.obligations, s.obligations]] as const) {
+      rules.forEach((rule, k) => {
+        if (states[k].cond !== T) return;
+        rule.exceptions.forEach((e, i) => states[k].exceptions[i] === T && out.push(ref(e.cp.p, 'exception', `lifts ${rule.cp.p.citation}`)));
+      });
+    }
   } else if (verdict === 'not-covered') {
     plan.instruments.forEach((pi, ii) =>
       pi.scopes.forEach((cp, k) => s.scopes[ii][k] === 0 && out.push(ref(cp.p, 'scope', 'excludes the flow'))),
@@ -193,6 +195,11 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       const st = root.prohibitions[k];
       if (st.fires === T) pr.exceptions.forEach((e) => read(e.cp));
       if (st.cond === T && st.lifted === T) read(pr.cp);
+    });
+    plan.obligations.forEach((ob, k) => {
+      const st = root.obligations[k];
+      if (st.breached === T) ob.exceptions.forEach((e) => read(e.cp));
+      if (st.cond === T && st.lifted === T) read(ob.cp);
     });
     if (!options.verdictOnly) sensitiveFacts(cc, plan, a, settled).forEach((f) => facts.add(f));
     const dependsOn = [...facts].sort();
@@ -350,6 +357,7 @@ function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assi
     if (s.obligations[k].breached !== U) return;
     note(ob.cp.when);
     if (ob.cp.met) note(ob.cp.met);
+    ob.exceptions.forEach((e) => note(e.cp.when));
   });
   return [...facts].sort();
 }

@@ -20,6 +20,11 @@ export function liftingExceptions(cc: CompiledCorpus, cp: CompiledProvision, asO
   );
 }
 
+/** A rule's condition with none of its exceptions holding. */
+function unless(when: CNode, exceptions: CompiledProvision[]): CNode {
+  return { op: 'and', logic: null, kids: [when, { op: 'not', logic: null, kid: { op: 'or', logic: null, kids: exceptions.map((e) => e.when) } }] };
+}
+
 export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: Assignment, asOf: string): ProvisionOutcome {
   const when = exact3(cp.when, a, cc.atomInfo);
   switch (cp.p.kind) {
@@ -30,19 +35,16 @@ export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: A
       return when === 2 ? 'unknown' : when === 1 ? 'lifts' : 'does-not-lift';
     case 'obligation': {
       if (when === 0) return 'not-engaged';
-      if (when === 2 || !cp.met) return 'unknown';
+      const exceptions = liftingExceptions(cc, cp, asOf);
+      const engaged = exceptions.length ? exact3(unless(cp.when, exceptions), a, cc.atomInfo) : when;
+      if (engaged === 0 && when === 1) return 'lifted';
+      if (engaged !== 1 || !cp.met) return 'unknown';
       const met = exact3(cp.met, a, cc.atomInfo);
       return met === 1 ? 'met' : met === 0 ? 'breached' : 'unknown';
     }
     case 'prohibition': {
       if (when === 0) return 'not-engaged';
-      const exceptions = liftingExceptions(cc, cp, asOf);
-      const fires: CNode = {
-        op: 'and',
-        logic: null,
-        kids: [cp.when, { op: 'not', logic: null, kid: { op: 'or', logic: null, kids: exceptions.map((e) => e.when) } }],
-      };
-      const v = exact3(fires, a, cc.atomInfo);
+      const v = exact3(unless(cp.when, liftingExceptions(cc, cp, asOf)), a, cc.atomInfo);
       if (v === 1) return 'forbids';
       if (v === 0 && when === 1) return 'lifted';
       return 'unknown';

@@ -61,9 +61,11 @@ export interface ProhibitionExplanation {
 
 export interface ObligationExplanation {
   provision: ProvisionInfo;
-  status: 'met' | 'breached' | 'open' | 'not-engaged';
+  status: 'met' | 'breached' | 'open' | 'not-engaged' | 'lifted';
   engaged: ConditionPart;
   met: ConditionPart;
+  /** Exemptions that could take the duty away. */
+  exceptions: { provision: ProvisionInfo; holds: Truth; condition: ConditionPart }[];
 }
 
 export interface Explanation {
@@ -161,12 +163,22 @@ export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell:
   });
   const obligations: ObligationExplanation[] = plan.obligations.map((ob, k) => {
     const st = s.obligations[k];
-    const status = st.engaged === 0 ? 'not-engaged' : st.breached === 1 ? 'breached' : st.met === 1 && st.engaged === 1 ? 'met' : 'open';
+    const status =
+      st.cond === 1 && st.lifted === 1 ? 'lifted'
+      : st.engaged === 0 ? 'not-engaged'
+      : st.breached === 1 ? 'breached'
+      : st.met === 1 && st.engaged === 1 ? 'met'
+      : 'open';
     return {
       provision: provisionInfo(ob.cp.p),
       status,
       engaged: explainCondition(ob.cp.when, a, cc),
       met: ob.cp.met ? explainCondition(ob.cp.met, a, cc) : { text: 'no condition', value: 'unknown', facts: [], children: [] },
+      exceptions: ob.exceptions.map((e, i) => ({
+        provision: provisionInfo(e.cp.p),
+        holds: TRUTH[st.exceptions[i]],
+        condition: explainCondition(e.cp.when, a, cc),
+      })),
     };
   });
   const vocabulary = cc.corpus.vocabulary;

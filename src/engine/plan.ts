@@ -27,6 +27,8 @@ export interface PlanProhibition {
 export interface PlanObligation {
   cp: CompiledProvision;
   ii: number;
+  /** Exemptions: exceptions that take the duty away. */
+  exceptions: { cp: CompiledProvision; ii: number }[];
 }
 
 export interface Plan {
@@ -73,17 +75,21 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
     const ii = index.get(cp.p.instrument)!;
     const pi = instruments[ii];
     switch (cp.p.kind) {
-      case 'scope':
-        if (mode === 'transplant' && cp.p.aspect === 'territorial') pi.setAside.push(cp);
-        else pi.scopes.push(cp);
+      case 'scope': {
+        // A rule that limits another instrument narrows that one's scope, when it is in play.
+        const target = cp.p.limits === undefined ? pi : instruments[index.get(cp.p.limits) ?? -1];
+        if (!target) break;
+        if (mode === 'transplant' && cp.p.aspect === 'territorial') target.setAside.push(cp);
+        else target.scopes.push(cp);
         break;
+      }
       case 'prohibition':
         pi.regulates = true;
         prohibitions.push({ cp, ii, exceptions: [] });
         break;
       case 'obligation':
         pi.regulates = true;
-        obligations.push({ cp, ii });
+        obligations.push({ cp, ii, exceptions: [] });
         break;
       case 'exception':
         break;
@@ -92,7 +98,7 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
   for (const cp of live) {
     if (cp.p.kind !== 'exception') continue;
     for (const target of cp.p.lifts ?? []) {
-      for (const pr of prohibitions) if (pr.cp.p.id === target) pr.exceptions.push({ cp, ii: index.get(cp.p.instrument)! });
+      for (const rule of [...prohibitions, ...obligations]) if (rule.cp.p.id === target) rule.exceptions.push({ cp, ii: index.get(cp.p.instrument)! });
     }
   }
   const atoms = new Set<number>();

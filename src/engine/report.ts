@@ -164,6 +164,10 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
   for (const o of e.obligations) {
     out.push(`  ${o.provision.citation} ${o.provision.title}: ${o.status}`);
     out.push('    engaged when:', ...partLines(o.engaged, '      '), '    met when:', ...partLines(o.met, '      '));
+    for (const ex of o.exceptions) {
+      out.push(`    exemption ${ex.provision.citation} (${ex.provision.title}): holds = ${ex.holds}`);
+      out.push(...partLines(ex.condition, '        '));
+    }
   }
   if (cell.verdict === 'conditional') {
     out.push('', 'What would settle it:');

@@ -18,6 +18,12 @@ export interface ProhibitionState {
 }
 
 export interface ObligationState {
+  /** Its instrument applies and its condition holds. */
+  cond: Tri;
+  /** Per exemption: it holds. */
+  exceptions: Tri[];
+  lifted: Tri;
+  /** Engaged: cond and not lifted. */
   engaged: Tri;
   met: Tri;
   breached: Tri;
@@ -48,9 +54,12 @@ export function stateOf(plan: Plan, a: Assignment): PlanState {
     return { cond, exceptions, lifted, fires: and3([cond, not3(lifted)]) };
   });
   const obligations = plan.obligations.map((ob) => {
-    const engaged = and3([applies[ob.ii], eval3(ob.cp.when, a)]);
+    const cond = and3([applies[ob.ii], eval3(ob.cp.when, a)]);
+    const exceptions = ob.exceptions.map((e) => and3([applies[e.ii], eval3(e.cp.when, a)]));
+    const lifted = or3(exceptions);
+    const engaged = and3([cond, not3(lifted)]);
     const met = ob.cp.met ? eval3(ob.cp.met, a) : U;
-    return { engaged, met, breached: and3([engaged, not3(met)]) };
+    return { cond, exceptions, lifted, engaged, met, breached: and3([engaged, not3(met)]) };
   });
   const forbidden = or3([...prohibitions.map((p) => p.fires), ...obligations.map((o) => o.breached)]);
   const covered = or3(plan.instruments.map((pi, i) => (pi.regulates ? applies[i] : F)));
@@ -100,7 +109,17 @@ export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'condi
     if (c === F) continue;
     const m = ob.cp.met ? eval3(ob.cp.met, a) : U;
     if (m === T) continue;
-    if (ap === T && c === T && m === F) return 'forbidden';
+    let lifted: Tri = F;
+    for (const e of ob.exceptions) {
+      const ea = applies[e.ii];
+      if (ea === F) continue;
+      const ec = eval3(e.cp.when, a);
+      const h: Tri = ea === T && ec === T ? T : ec === F ? F : U;
+      if (h === T) { lifted = T; break; }
+      if (h === U) lifted = U;
+    }
+    if (lifted === T) continue;
+    if (ap === T && c === T && m === F && lifted === F) return 'forbidden';
     forbidden = U;
   }
   let covered: Tri = F;
@@ -152,8 +171,11 @@ export function pickAtom(plan: Plan, s: PlanState, a: Assignment): number | unde
       const ob = plan.obligations[k];
       const atom =
         (s.applies[ob.ii] === U ? scopeAtom(ob.ii) : undefined) ??
-        (st.engaged === U ? unknownAtom(ob.cp.when, a) : undefined) ??
-        (st.met === U && ob.cp.met ? unknownAtom(ob.cp.met, a) : undefined);
+        (st.cond === U ? unknownAtom(ob.cp.when, a) : undefined) ??
+        (st.met === U && ob.cp.met ? unknownAtom(ob.cp.met, a) : undefined) ??
+        ob.exceptions
+          .map((e, i) => (st.exceptions[i] === U ? (s.applies[e.ii] === U ? scopeAtom(e.ii) : undefined) ?? unknownAtom(e.cp.when, a) : undefined))
+          .find((x) => x !== undefined);
       if (atom !== undefined) return atom;
     }
   }

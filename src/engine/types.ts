@@ -84,8 +84,13 @@ export interface Provision {
   when: Logic;
   /** Obligation: when the duty is fulfilled. */
   met?: Logic;
-  /** Exception: ids of the prohibitions it lifts. */
+  /** Exception: ids of the prohibitions (or obligations) it lifts. */
   lifts?: string[];
+  /**
+   * Scope: the id of another instrument whose application this rule narrows, for a
+   * jurisdiction that displaces an instrument it inherits (Québec's exemption from PIPEDA).
+   */
+  limits?: string;
   interpretation?: string;
   unsure?: string;
   examples: Example[];

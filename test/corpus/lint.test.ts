@@ -71,7 +71,7 @@ describe('the rule lint', () => {
     ] };
     expect(lint([good, dangling]).join('\n')).toMatch(/kr\.test\.e1: lifts kr\.test\.a2, which does not exist; did you mean kr\.test\.a1\?/);
     const wrongKind = { ...dangling, id: 'kr.test.e2', lifts: ['kr.test.e1'] };
-    expect(lint([good, dangling, wrongKind]).join('\n')).toMatch(/lifts kr\.test\.e1, which is a exception, not a prohibition/);
+    expect(lint([good, dangling, wrongKind]).join('\n')).toMatch(/lifts kr\.test\.e1, which is a exception, not a prohibition or an obligation/);
   });
 
   it('fails on a duplicate id in force at the same time', () => {

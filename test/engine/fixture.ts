@@ -1,7 +1,8 @@
 /**
  * A small synthetic corpus for engine tests: two jurisdictions (BB inherits AA),
  * one with nothing encoded (CC), an amendment, a territorial scope rule, an
- * exception, an obligation, and a tautology that only exact evaluation settles.
+ * exception, an obligation with an exemption, a rule by which BB narrows the act it
+ * inherits from AA, and a tautology that only exact evaluation settles.
  */
 import { buildVocabulary } from '../../src/corpus/load.ts';
 import type { Corpus, Instrument, Jurisdiction, Provision } from '../../src/engine/index.ts';
@@ -56,6 +57,8 @@ export const provisions: Provision[] = [
   provision({ id: 'aa.act.o1', kind: 'obligation', when: { '>=': [V('a.count'), 100] }, met: V('law.ok') }),
   provision({ id: 'aa.act.p2', kind: 'prohibition', inForce: { from: '2000-01-01', to: '2009-12-31' }, when: { '==': [V('a.kind'), 'x'] } }),
   provision({ id: 'aa.act.p2', kind: 'prohibition', inForce: { from: '2010-01-01' }, when: { '==': [V('a.kind'), 'y'] } }),
+  provision({ id: 'aa.act.ex-o1', kind: 'exception', lifts: ['aa.act.o1'], when: V('a.other') }),
+  provision({ id: 'bb.act.limit', kind: 'scope', scope: 'excludes', aspect: 'material', limits: 'aa.act', when: { '==': [V('a.kind'), 'z'] } }),
   provision({ id: 'bb.act.taut', kind: 'prohibition', when: { and: [{ in: ['q', V('a.set')] }, { or: [V('a.other'), { '!': V('a.other') }] }] } }),
 ];
 

@@ -21,16 +21,14 @@ export function referenceVerdict(corpus: Corpus, code: string, asOf: string, mod
   const codes = chain(corpus, code);
   const ps = corpus.provisions.filter((p) => codes.includes(p.jurisdiction) && live(p, asOf));
   const instruments = [...new Set(ps.map((p) => p.instrument))];
-  const applies = new Map(instruments.map((i) => [i, ps.filter((p) => p.instrument === i && p.kind === 'scope' && !(mode === 'transplant' && p.aspect === 'territorial'))
+  const applies = new Map(instruments.map((i) => [i, ps.filter((p) => (p.limits ?? p.instrument) === i && p.kind === 'scope' && !(mode === 'transplant' && p.aspect === 'territorial'))
     .every((p) => holds(p.when, data) !== (p.scope === 'excludes'))]));
+  const lifted = (p: Provision) => ps.some((e) => e.kind === 'exception' && e.lifts?.includes(p.id) && applies.get(e.instrument) && holds(e.when, data));
   let forbidden = false;
   for (const p of ps) {
     if (!applies.get(p.instrument)) continue;
-    if (p.kind === 'prohibition' && holds(p.when, data)) {
-      const lifted = ps.some((e) => e.kind === 'exception' && e.lifts?.includes(p.id) && applies.get(e.instrument) && holds(e.when, data));
-      if (!lifted) forbidden = true;
-    }
-    if (p.kind === 'obligation' && holds(p.when, data) && !holds(p.met, data)) forbidden = true;
+    if (p.kind === 'prohibition' && holds(p.when, data) && !lifted(p)) forbidden = true;
+    if (p.kind === 'obligation' && holds(p.when, data) && !lifted(p) && !holds(p.met, data)) forbidden = true;
   }
   if (forbidden) return 'forbidden';
   const covered = instruments.some((i) => applies.get(i) && ps.some((p) => p.instrument === i && (p.kind === 'prohibition' || p.kind === 'obligation')));

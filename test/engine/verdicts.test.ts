@@ -82,6 +82,14 @@ describe('obligations', () => {
     expect(r.dependsOn).toEqual(['law.ok']);
   });
 
+  it('an exemption that holds takes the duty away, and is cited', () => {
+    const r = run({ a: { ...settled.a, count: 500, set: [], other: true } }, 'AA', '2020-01-01', 'transplant', { AA: { law: { ok: false } } });
+    expect(r.verdict).toBe('allowed');
+    expect(r.decisive).toEqual([expect.objectContaining({ id: 'aa.act.ex-o1', role: 'exception' })]);
+    expect(r.obligations).toEqual([]);
+    expect(r.explanation!.obligations[0]).toMatchObject({ status: 'lifted', exceptions: [{ holds: 'true' }] });
+  });
+
   it('a legal-order fact stated for another jurisdiction is unknown here', () => {
     const r = run({ a: { ...settled.a, count: 500, set: [] } }, 'AA', '2020-01-01', 'transplant', { BB: { law: { ok: true } } });
     expect(r.verdict).toBe('conditional');
@@ -110,6 +118,14 @@ describe('inheritance and territory', () => {
     const r = run({ a: { ...settled.a, set: ['p'], flag: false } }, 'BB');
     expect(r.verdict).toBe('forbidden');
     expect(r.decisive.map((d) => d.id)).toContain('aa.act.p1');
+  });
+
+  it('a jurisdiction can narrow an instrument it inherits (and only there)', () => {
+    const facts = { a: { ...settled.a, kind: 'z', set: ['p'], flag: false } };
+    expect(run(facts, 'AA').verdict).toBe('forbidden');
+    const r = run(facts, 'BB');
+    expect(r.verdict).toBe('allowed');
+    expect(r.explanation!.instruments.find((i) => i.id === 'aa.act')).toMatchObject({ applies: 'false' });
   });
 
   it('a jurisdiction with nothing encoded is not covered', () => {
