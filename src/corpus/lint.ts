@@ -121,6 +121,7 @@ export function lintCorpus(corpus: Corpus): Problem[] {
     if (p.kind === 'scope' && (!p.scope || !p.aspect)) report('', 'a scope provision needs "scope" (requires|excludes) and "aspect"');
     if (p.kind !== 'scope' && (p.scope || p.aspect)) report('', '"scope" and "aspect" belong to scope provisions only');
     if (p.kind === 'obligation' && p.met === undefined) report('', 'an obligation needs "met": when the duty is fulfilled');
+    if (p.kind === 'remedy' && !p.topics.includes('remedies-penalties')) report('/topics', 'a remedy carries the topic remedies-penalties');
     if (p.kind !== 'obligation' && p.met !== undefined) report('/met', '"met" belongs to obligations only');
     if (p.kind === 'exception' && !p.lifts?.length) report('', 'an exception needs "lifts": the prohibitions or obligations it lifts');
     if (p.limits !== undefined) {
@@ -172,11 +173,13 @@ export function exampleProblems(corpus: Corpus, skip: ReadonlySet<string> = new 
       else if (ex.expect !== 'unknown') rests = true;
     });
     if (!fires) problems.push({ ...at(p, '/examples'), message: `${p.id}: needs an example where it fires (${describeFiring(p)})` });
-    if (!rests) problems.push({ ...at(p, '/examples'), message: `${p.id}: needs an example where it does not fire` });
+    // A remedy open to anyone its instrument covers ("when": true) cannot fail to fire.
+    const alwaysAvailable = p.kind === 'remedy' && p.when === true;
+    if (!rests && !alwaysAvailable) problems.push({ ...at(p, '/examples'), message: `${p.id}: needs an example where it does not fire` });
   }
   return problems;
 }
 
 function describeFiring(p: Provision): string {
-  return { scope: 'out-of-scope', prohibition: 'forbids', exception: 'lifts', obligation: 'breached' }[p.kind];
+  return { scope: 'out-of-scope', prohibition: 'forbids', exception: 'lifts', obligation: 'breached', remedy: 'available' }[p.kind];
 }

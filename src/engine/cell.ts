@@ -6,7 +6,7 @@
  */
 import type { Provision, Verdict } from './types.ts';
 import type { Assignment, CNode } from './logic.ts';
-import { varsOf } from './logic.ts';
+import { eval3, varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { explore, type Leaf } from './search.ts';
@@ -24,6 +24,14 @@ export interface ProvisionRef {
   role: 'prohibition' | 'obligation' | 'exception' | 'scope';
   /** What it does here, in a word. */
   status: string;
+}
+
+export interface RemedyRef {
+  id: string;
+  citation: string;
+  title: string;
+  /** 'available' where its conditions hold; 'possible' where unknown facts decide. */
+  status: 'available' | 'possible';
 }
 
 export interface ObligationRef {
@@ -56,6 +64,8 @@ export interface Cell {
   verdict: Verdict;
   decisive: ProvisionRef[];
   obligations: ObligationRef[];
+  /** For a forbidden or conditional cell: the remedies and penalties its instruments provide. */
+  remedies: RemedyRef[];
   dependsOn: string[];
   outcomes: Outcome[];
   /** False when the search budget ran out before the verdict was settled (it is then reported as conditional). */
@@ -123,6 +133,19 @@ function obligationsOf(plan: Plan, s: PlanState): ObligationRef[] {
   return out;
 }
 
+/** What follows a breach: remedies of instruments that (may) apply, for a forbidden or conditional cell. */
+function remediesOf(plan: Plan, s: PlanState, a: Assignment, verdict: Verdict): RemedyRef[] {
+  if (verdict !== 'forbidden' && verdict !== 'conditional') return [];
+  const out: RemedyRef[] = [];
+  for (const r of plan.remedies) {
+    if (s.applies[r.ii] === 0) continue;
+    const v = eval3(r.cp.when, a);
+    if (v === 0) continue;
+    out.push({ id: r.cp.p.id, citation: r.cp.p.citation, title: r.cp.p.title, status: v === 1 && s.applies[r.ii] === 1 ? 'available' : 'possible' });
+  }
+  return out;
+}
+
 function factOfAtom(cc: CompiledCorpus, atom: string): string {
   return cc.atoms.get(atom)?.fact.key ?? atom;
 }
@@ -141,7 +164,7 @@ export interface CellOptions {
 /** Only the verdict, exactly: Kleene first, then complete witnesses, then the split search. */
 function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget = 20000): Cell {
   const bare = (verdict: Verdict, complete = true): Cell => ({
-    verdict, decisive: [], obligations: [], dependsOn: [], outcomes: [], complete, outcomesComplete: false,
+    verdict, decisive: [], obligations: [], remedies: [], dependsOn: [], outcomes: [], complete, outcomesComplete: false,
   });
   const settled = quickVerdict(plan, a);
   if (settled) return bare(settled);
@@ -207,6 +230,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       verdict: settled,
       decisive,
       obligations: obligationsOf(plan, root),
+      remedies: remediesOf(plan, root, a, settled),
       dependsOn,
       outcomes: [{ verdict: settled, more: 0, when: [[]], decisive }],
       complete: true,
@@ -222,6 +246,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
         verdict: 'conditional',
         decisive: decisiveOf(plan, root, 'conditional'),
         obligations: obligationsOf(plan, root),
+        remedies: remediesOf(plan, root, a, 'conditional'),
         dependsOn: undeterminedFacts(cc, plan, root, a),
         outcomes: [],
         complete: true,
@@ -262,6 +287,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     verdict,
     decisive,
     obligations: obligationsOf(plan, root),
+    remedies: remediesOf(plan, root, a, verdict),
     dependsOn: [...dependsOn].sort(),
     outcomes,
     complete: first.complete || verdicts.size > 1,

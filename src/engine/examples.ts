@@ -11,7 +11,7 @@ import { exact3 } from './search.ts';
 import { flattenFacts, toAssignment } from './facts.ts';
 
 /** The outcomes in which a provision "fires": it excludes, forbids, lifts or is breached. */
-export const FIRING: ReadonlySet<ProvisionOutcome> = new Set(['out-of-scope', 'forbids', 'lifts', 'breached']);
+export const FIRING: ReadonlySet<ProvisionOutcome> = new Set(['out-of-scope', 'forbids', 'lifts', 'breached', 'available']);
 
 export function liftingExceptions(cc: CompiledCorpus, cp: CompiledProvision, asOf: string): CompiledProvision[] {
   const chain = cc.chains.get(cp.p.jurisdiction) ?? [cp.p.jurisdiction];
@@ -33,6 +33,8 @@ export function provisionOutcome(cc: CompiledCorpus, cp: CompiledProvision, a: A
       return (when === 1) === (cp.p.scope === 'excludes') ? 'out-of-scope' : 'in-scope';
     case 'exception':
       return when === 2 ? 'unknown' : when === 1 ? 'lifts' : 'does-not-lift';
+    case 'remedy':
+      return when === 2 ? 'unknown' : when === 1 ? 'available' : 'unavailable';
     case 'obligation': {
       if (when === 0) return 'not-engaged';
       const exceptions = liftingExceptions(cc, cp, asOf);

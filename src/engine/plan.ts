@@ -38,6 +38,8 @@ export interface Plan {
   instruments: PlanInstrument[];
   prohibitions: PlanProhibition[];
   obligations: PlanObligation[];
+  /** Remedies of the instruments in play: what follows a breach (they decide no verdict). */
+  remedies: { cp: CompiledProvision; ii: number }[];
   /** The slot of every atom any condition of the plan reads. */
   atoms: number[];
   /** Instruments of the jurisdiction (and those it inherits) with nothing in force on the date. */
@@ -71,6 +73,7 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
   }
   const prohibitions: PlanProhibition[] = [];
   const obligations: PlanObligation[] = [];
+  const remedies: Plan['remedies'] = [];
   for (const cp of live) {
     const ii = index.get(cp.p.instrument)!;
     const pi = instruments[ii];
@@ -90,6 +93,9 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
       case 'obligation':
         pi.regulates = true;
         obligations.push({ cp, ii, exceptions: [] });
+        break;
+      case 'remedy':
+        remedies.push({ cp, ii });
         break;
       case 'exception':
         break;
@@ -116,7 +122,7 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
     const last = ends[ends.length - 1];
     dormant.push({ id: inst.id, title: inst.title, jurisdiction: inst.jurisdiction, from, to: last === '9999-12-31' ? undefined : last });
   }
-  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, atoms: [...atoms], dormant };
+  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, remedies, atoms: [...atoms], dormant };
   memo.set(key, plan);
   return plan;
 }

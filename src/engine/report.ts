@@ -34,6 +34,7 @@ export function toJsonContract(result: EvaluationResult): object {
       verdict: r.verdict,
       decisive: r.decisive.map((d) => ({ id: d.id, citation: d.citation, role: d.role, status: d.status })),
       obligations: r.obligations,
+      remedies: r.remedies,
       dependsOn: r.dependsOn,
       outcomes: r.outcomes.map((o) => ({
         verdict: o.verdict,
@@ -168,6 +169,10 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
       out.push(`    exemption ${ex.provision.citation} (${ex.provision.title}): holds = ${ex.holds}`);
       out.push(...partLines(ex.condition, '        '));
     }
+  }
+  if (cell.remedies.length) {
+    out.push('', 'Remedies and penalties if it is forbidden:');
+    for (const r of cell.remedies) out.push(`  - ${r.citation} (${r.title})${r.status === 'possible' ? ': if unknown facts allow' : ''}`);
   }
   if (cell.verdict === 'conditional') {
     out.push('', 'What would settle it:');

@@ -42,7 +42,8 @@ export interface Vocabulary {
 /** JSON-logic as stored in rule files. */
 export type Logic = unknown;
 
-export type ProvisionKind = 'scope' | 'prohibition' | 'exception' | 'obligation';
+/** A remedy (private right of action, fine, penalty) does not decide a verdict: it says what follows a breach. */
+export type ProvisionKind = 'scope' | 'prohibition' | 'exception' | 'obligation' | 'remedy';
 
 export interface InForce {
   from: string;
@@ -62,6 +63,7 @@ export type ProvisionOutcome =
   | 'forbids' | 'lifted' | 'not-engaged'
   | 'lifts' | 'does-not-lift'
   | 'met' | 'breached'
+  | 'available' | 'unavailable'
   | 'unknown';
 
 export interface Provision {

@@ -12,7 +12,7 @@ export const helpers = {
   VERDICTS,
   VERDICT_HELP,
   TRUTH_ICON,
-  kindLabel: (kind: string) => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation' })[kind] ?? kind,
+  kindLabel: (kind: string) => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind,
   enc: encodeURIComponent,
 };
 

@@ -105,6 +105,12 @@ describe('the rule lint', () => {
     expect(lint([{ ...good, when: { '==': [{ var: 'data.categories' }, 'face_image'] } }]).join('\n')).toMatch(/set fact data\.categories may only be tested as/);
   });
 
+  it('accepts a remedy open to all (one example) and wants the remedies topic on it', () => {
+    const remedy = { ...good, id: 'kr.test.r1', kind: 'remedy', topics: ['remedies-penalties'], when: true, examples: [{ name: 'Anyone harmed may sue', facts: {}, expect: 'available' }] };
+    expect(lint([good, remedy])).toEqual([]);
+    expect(lint([good, { ...remedy, topics: ['consent'] }]).join('\n')).toMatch(/a remedy carries the topic remedies-penalties/);
+  });
+
   it('fails on an example fact that is not in the vocabulary', () => {
     const typo = { ...good, examples: [good.examples[0], { ...good.examples[1], facts: { sender: { sectr: 'public' } } }] };
     expect(lint([typo]).join('\n')).toMatch(/sender\.sectr: unknown fact; did you mean sender\.sector\?/);

@@ -62,6 +62,26 @@ describe('three-valued verdicts', () => {
   });
 });
 
+describe('remedies', () => {
+  it('a forbidden cell lists the remedies its instruments provide; they decide nothing', () => {
+    const r = run({ a: { ...settled.a, kind: 'x', set: ['p'], flag: false } });
+    expect(r.verdict).toBe('forbidden');
+    expect(r.remedies).toEqual([expect.objectContaining({ id: 'aa.act.r1', status: 'available' })]);
+    expect(r.decisive.map((d) => d.id)).not.toContain('aa.act.r1');
+  });
+
+  it('a remedy whose condition fails, or an allowed cell, lists none', () => {
+    expect(run({ a: { ...settled.a, other: true, set: ['p'], flag: false } }).remedies).toEqual([]);
+    expect(run({ a: { ...settled.a, kind: 'x', set: [] } }, 'AA', '2010-06-01').remedies).toEqual([]);
+  });
+
+  it('an unknown fact makes a remedy possible, not available', () => {
+    const r = run({ a: { kind: 'w', count: 5, loc: 'AA', set: ['p'], flag: false } });
+    expect(r.verdict).toBe('forbidden');
+    expect(r.remedies).toEqual([expect.objectContaining({ id: 'aa.act.r1', status: 'possible' })]);
+  });
+});
+
 describe('obligations', () => {
   it('an engaged duty that is met leaves the flow allowed and is listed', () => {
     const r = run({ a: { ...settled.a, count: 500, set: [] } }, 'AA', '2020-01-01', 'transplant', { AA: { law: { ok: true } } });

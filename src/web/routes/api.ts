@@ -69,8 +69,8 @@ export function apiRoutes(ctx: WebContext): Router {
     const codes = parseJurisdictions(req.query.jurisdiction, corpus, 400, 'jurisdiction');
     const asOf = req.query.asOf === undefined ? undefined : parseAsOf(req.query.asOf, ctx.today());
     const kind = req.query.kind;
-    if (kind !== undefined && !['scope', 'prohibition', 'exception', 'obligation'].includes(String(kind))) {
-      throw new HttpError(400, 'invalid_value', `kind: must be scope, prohibition, exception or obligation, not ${JSON.stringify(kind)}`, 'kind');
+    if (kind !== undefined && !['scope', 'prohibition', 'exception', 'obligation', 'remedy'].includes(String(kind))) {
+      throw new HttpError(400, 'invalid_value', `kind: must be scope, prohibition, exception, obligation or remedy, not ${JSON.stringify(kind)}`, 'kind');
     }
     const topic = req.query.topic;
     if (topic !== undefined && !corpus.topics.some((t) => t.id === topic)) {

@@ -21,6 +21,8 @@ const EXPECT_WORDS: Record<string, string> = {
   'does-not-lift': 'does not lift the prohibition',
   met: 'the duty is met',
   breached: 'the duty is breached',
+  available: 'the remedy is available',
+  unavailable: 'the remedy is not available',
   unknown: 'unknown: the facts given do not settle it',
 };
 
