@@ -66,6 +66,20 @@ export function stateOf(plan: Plan, a: Assignment): PlanState {
   return { scopes, applies, prohibitions, obligations, forbidden, covered };
 }
 
+/** Whether any of a rule's exceptions holds (its instrument applies and its condition holds). */
+function liftedBy(exceptions: Plan['prohibitions'][number]['exceptions'], applies: Tri[], a: Assignment): Tri {
+  let lifted: Tri = F;
+  for (const e of exceptions) {
+    const ea = applies[e.ii];
+    if (ea === F) continue;
+    const ec = eval3(e.cp.when, a);
+    const h: Tri = ea === T && ec === T ? T : ec === F ? F : U;
+    if (h === T) return T;
+    if (h === U) lifted = U;
+  }
+  return lifted;
+}
+
 /**
  * The verdict an assignment settles, if any, without building the full state:
  * stops at the first prohibition that fires. The same logic as stateOf + verdictOfState.
@@ -89,15 +103,7 @@ export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'condi
     if (ap === F) continue;
     const c = eval3(pr.cp.when, a);
     if (c === F) continue;
-    let lifted: Tri = F;
-    for (const e of pr.exceptions) {
-      const ea = applies[e.ii];
-      if (ea === F) continue;
-      const ec = eval3(e.cp.when, a);
-      const h: Tri = ea === T && ec === T ? T : ec === F ? F : U;
-      if (h === T) { lifted = T; break; }
-      if (h === U) lifted = U;
-    }
+    const lifted = liftedBy(pr.exceptions, applies, a);
     if (lifted === T) continue;
     if (ap === T && c === T && lifted === F) return 'forbidden';
     forbidden = U;
@@ -109,15 +115,7 @@ export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'condi
     if (c === F) continue;
     const m = ob.cp.met ? eval3(ob.cp.met, a) : U;
     if (m === T) continue;
-    let lifted: Tri = F;
-    for (const e of ob.exceptions) {
-      const ea = applies[e.ii];
-      if (ea === F) continue;
-      const ec = eval3(e.cp.when, a);
-      const h: Tri = ea === T && ec === T ? T : ec === F ? F : U;
-      if (h === T) { lifted = T; break; }
-      if (h === U) lifted = U;
-    }
+    const lifted = liftedBy(ob.exceptions, applies, a);
     if (lifted === T) continue;
     if (ap === T && c === T && m === F && lifted === F) return 'forbidden';
     forbidden = U;
