@@ -133,12 +133,19 @@ function obligationsOf(plan: Plan, s: PlanState): ObligationRef[] {
   return out;
 }
 
-/** What follows a breach: remedies of instruments that (may) apply, for a forbidden or conditional cell. */
+/**
+ * What follows a breach: the remedies of the instruments whose rules forbid, or may
+ * forbid, the flow.
+ */
 function remediesOf(plan: Plan, s: PlanState, a: Assignment, verdict: Verdict): RemedyRef[] {
   if (verdict !== 'forbidden' && verdict !== 'conditional') return [];
+  const counts = (v: number) => v !== 0;
+  const breaching = new Set<number>();
+  plan.prohibitions.forEach((pr, k) => counts(s.prohibitions[k].fires) && breaching.add(pr.ii));
+  plan.obligations.forEach((ob, k) => counts(s.obligations[k].breached) && breaching.add(ob.ii));
   const out: RemedyRef[] = [];
   for (const r of plan.remedies) {
-    if (s.applies[r.ii] === 0) continue;
+    if (!breaching.has(r.ii) || s.applies[r.ii] === 0) continue;
     const v = eval3(r.cp.when, a);
     if (v === 0) continue;
     out.push({ id: r.cp.p.id, citation: r.cp.p.citation, title: r.cp.p.title, status: v === 1 && s.applies[r.ii] === 1 ? 'available' : 'possible' });

@@ -38,4 +38,10 @@ describe("Bunnings face matching, on the Commissioner's facts ([2024] AICmr 230)
     const cites = decisiveCitations(ID, 'entry-matching-commissioner', 'AU', AS_OF);
     expect(cites).toEqual(expect.arrayContaining([APP33, APP12, APP13, APP51]));
   });
+
+  it("lists the Commissioner's determination power (s. 52), which [2024] AICmr 230 exercised against Bunnings", () => {
+    // [2024] AICmr 230 was a determination under s. 52 declaring that Bunnings interfered with privacy.
+    const c = cell(ID, 'entry-matching-commissioner', 'AU', AS_OF);
+    expect(c.remedies.map((r) => r.citation)).toContain('Privacy Act 1988 (Cth) s. 52');
+  });
 });

@@ -5,7 +5,7 @@
  * (8 May 2023) upheld the APP 3.3 and APP 1.2 breaches. (APPs 3.5 and 10 are not encoded.)
  */
 import { describe, expect, it } from 'vitest';
-import { decisiveCitations, matrix } from '../helpers.ts';
+import { cell, decisiveCitations, matrix } from '../helpers.ts';
 
 const ID = 'clearview-ai-australia';
 const AS_OF = '2021-10-14';
@@ -30,5 +30,9 @@ describe('Clearview AI, [2021] AICmr 54 and [2023] AATA 1069', () => {
   it('does not let the small-business exemption apply to a business that discloses data for a benefit', () => {
     const cites = decisiveCitations(ID, 'scraping', 'AU', AS_OF);
     expect(cites).not.toContain('Privacy Act 1988 (Cth) ss. 6C(1), 6D');
+  });
+
+  it('lists the s. 52 determination power: [2021] AICmr 54 declared that Clearview must stop collecting and destroy the images', () => {
+    expect(cell(ID, 'scraping', 'AU', AS_OF).remedies.map((r) => r.citation)).toContain('Privacy Act 1988 (Cth) s. 52');
   });
 });

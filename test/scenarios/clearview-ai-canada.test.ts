@@ -6,7 +6,7 @@
  * database had not been disclosed to it (IT framework Act s. 45).
  */
 import { describe, expect, it } from 'vitest';
-import { decisiveCitations, matrix } from '../helpers.ts';
+import { cell, decisiveCitations, matrix } from '../helpers.ts';
 
 const ID = 'clearview-ai-canada';
 const AS_OF = '2021-02-02';
@@ -34,5 +34,13 @@ describe('Clearview AI, PIPEDA Findings #2021-001', () => {
 
   it('finds the undeclared biometric database in breach of the IT framework Act s. 45 (CAI)', () => {
     expect(decisiveCitations(ID, 'scraping', 'CA-QC', AS_OF)).toContain('C-1.1 s. 45, para. 1 (as enacted 2001)');
+  });
+
+  it('lists the CAI order power in Québec: CAI decision 1023158-S (14 Dec 2021) ordered Clearview to stop and destroy', () => {
+    // The OPC can only recommend; federally the complainant's route is the Federal Court (PIPEDA ss. 14-16).
+    expect(cell(ID, 'scraping', 'CA', AS_OF).remedies.map((r) => r.citation)).toContain('PIPEDA ss. 14-16');
+    // The CAI, after the joint findings went unheeded, ordered Clearview to stop collecting and using
+    // images of Quebecers and to destroy them (P-39.1 inquiry, decision 1023158-S).
+    expect(cell(ID, 'scraping', 'CA-QC', AS_OF).remedies.map((r) => r.citation)).toContain('P-39.1 s. 83');
   });
 });

@@ -63,4 +63,10 @@ describe('Clearview AI in the EU', () => {
   it('the search service does not itself scrape, so only the GDPR decides it', () => {
     expect(decisiveCitations(ID, 'search-service', 'EU', '2025-06-01')).not.toContain('AI Act art. 5(1)(e)');
   });
+
+  // CNIL restricted committee, SAN-2022-019, 17 Oct 2022: EUR 20m fine (as did the Garante, 10 Feb 2022).
+  it('the cell lists the GDPR art. 83(5) fine that the CNIL imposed (EUR 20m, SAN-2022-019)', () => {
+    const remedies = cell(ID, 'scraping', 'EU', CNIL).remedies;
+    expect(remedies).toContainEqual(expect.objectContaining({ citation: 'GDPR art. 83(5)', status: 'available' }));
+  });
 });

@@ -14,7 +14,7 @@
  *   merits (untested by any tribunal) and the UT's holding on jurisdiction.
  */
 import { describe, expect, it } from 'vitest';
-import { decisiveCitations, matrix } from '../helpers.ts';
+import { cell, decisiveCitations, matrix } from '../helpers.ts';
 
 const ID = 'clearview-ai-uk';
 const MPN = '2022-05-18';
@@ -41,5 +41,12 @@ describe('Clearview AI (ICO 2022; FTT 2023; UT [2025] UKUT 319 (AAC))', () => {
   it('the ICO applied the GDPR to processing before 2021 and the UK GDPR after: forbidden on both sides of the switch', () => {
     expect(matrix(ID, '2020-06-01', ['UK'], 'actual')['scraping-and-indexing'].UK).toBe('forbidden');
     expect(matrix(ID, '2026-11-26', ['UK'], 'actual')['scraping-and-indexing'].UK).toBe('forbidden');
+  });
+
+  // ICO Monetary Penalty Notice to Clearview AI Inc, 18 May 2022: GBP 7,552,800 (jurisdiction upheld by
+  // the Upper Tribunal, [2025] UKUT 319 (AAC); the appeal on the merits was remitted to the FTT).
+  it('the cell lists the penalty notice remedy the ICO used (UK GDPR art. 83(5) with DPA 2018 s. 155)', () => {
+    const remedies = cell(ID, 'scraping-and-indexing', 'UK', MPN).remedies;
+    expect(remedies).toContainEqual(expect.objectContaining({ citation: 'UK GDPR art. 83(5) with DPA 2018 ss. 155 and 157', status: 'available' }));
   });
 });

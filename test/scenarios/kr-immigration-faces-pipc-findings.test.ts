@@ -32,6 +32,16 @@ describe('PIPC resolution 제2022-007-046호 (27 Apr 2022): Ministry of Justice 
     expect(c.decisive.map((d) => d.id)).not.toContain('kr.pipa.art18.1');
   });
 
+  // PIPC resolution 제2022-007-046호 (27 Apr 2022) fined the Ministry of Justice KRW 1,000,000 under
+  // PIPA art. 75 for the art. 26(2) breach: the cell lists that administrative fine among its remedies.
+  it.each(ENTRUSTMENT_FLOWS)('%s: the cell lists the administrative fine of PIPA art. 75 that the PIPC imposed', (flow) => {
+    const c = cell(ID, flow, 'KR', DECIDED);
+    expect(c.remedies.map((r) => r.id)).toContain('kr.pipa.art75');
+    expect(c.remedies.find((r) => r.id === 'kr.pipa.art75')?.status).toBe('available');
+    // The turnover-based surcharge of art. 64-2 did not exist until 15 Sep 2023.
+    expect(c.remedies.map((r) => r.id)).not.toContain('kr.pipa.art64-2.1');
+  });
+
   it('no cell is forbidden under PIPA art. 17(1) or art. 18(1): the use stayed within the purpose and the companies were entrustees', () => {
     for (const flow of Object.keys(m)) {
       const c = cell(ID, flow, 'KR', DECIDED);

@@ -20,6 +20,12 @@ describe('Rosenbach v. Six Flags (2019 IL 123186)', () => {
     expect(c.dependsOn.some((f) => /harm|injur|damage/.test(f))).toBe(false);
   });
 
+  it('the cell lists the s.20 right of action as available: the Court held the person aggrieved without further harm', () => {
+    // Rosenbach v. Six Flags Entertainment Corp., 2019 IL 123186 (25 Jan 2019): a violation of s.15(b) alone makes the person 'aggrieved' under s.20.
+    const c = cell(ID, FLOW, 'US-IL', '2019-01-25');
+    expect(c.remedies).toContainEqual(expect.objectContaining({ id: 'us.il.bipa.s20', citation: '740 ILCS 14/20', status: 'available' }));
+  });
+
   it('the same facts stay forbidden after the 2024 amendment (P.A. 103-0769 limits recovery, not liability)', () => {
     expect(decisiveCitations(ID, FLOW, 'US-IL', '2026-11-26')).toContain('740 ILCS 14/15(b)');
   });
