@@ -171,7 +171,7 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
     }
   }
   if (cell.remedies.length) {
-    out.push('', 'Remedies and penalties if it is forbidden:');
+    out.push('', cell.verdict === 'forbidden' ? 'Remedies and penalties that follow:' : 'Remedies and penalties if it turns out forbidden:');
     for (const r of cell.remedies) out.push(`  - ${r.citation} (${r.title})${r.status === 'possible' ? ': if unknown facts allow' : ''}`);
   }
   if (cell.verdict === 'conditional') {
