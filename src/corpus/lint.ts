@@ -124,6 +124,12 @@ export function lintCorpus(corpus: Corpus): Problem[] {
     if (p.kind === 'remedy' && !p.topics.includes('remedies-penalties')) report('/topics', 'a remedy carries the topic remedies-penalties');
     if (p.kind !== 'obligation' && p.met !== undefined) report('/met', '"met" belongs to obligations only');
     if (p.kind === 'exception' && !p.lifts?.length) report('', 'an exception needs "lifts": the prohibitions or obligations it lifts');
+    if (p.sanctions !== undefined && p.kind !== 'remedy') report('/sanctions', '"sanctions" belongs to remedies only');
+    for (const [i, target] of (p.sanctions ?? []).entries()) {
+      const found = byId.get(target);
+      if (!found) report(`/sanctions/${i}`, `sanctions ${target}, which does not exist${didYouMean(target, byId.keys())}`);
+      else if (!found.some((t) => t.kind === 'prohibition' || t.kind === 'obligation')) report(`/sanctions/${i}`, `sanctions ${target}, which is a ${found[0].kind}, not a prohibition or an obligation`);
+    }
     if (p.limits !== undefined) {
       const target = corpus.instruments.get(p.limits);
       const chain = lineage(corpus, p.jurisdiction);

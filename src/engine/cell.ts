@@ -134,18 +134,27 @@ function obligationsOf(plan: Plan, s: PlanState): ObligationRef[] {
 }
 
 /**
- * What follows a breach: the remedies of the instruments whose rules forbid, or may
- * forbid, the flow.
+ * What follows a breach: the remedies that sanction a rule that forbids, or may forbid,
+ * the flow (a remedy without a list sanctions any rule of its own instrument).
  */
 function remediesOf(plan: Plan, s: PlanState, a: Assignment, verdict: Verdict): RemedyRef[] {
   if (verdict !== 'forbidden' && verdict !== 'conditional') return [];
-  const counts = (v: number) => v !== 0;
   const breaching = new Set<number>();
-  plan.prohibitions.forEach((pr, k) => counts(s.prohibitions[k].fires) && breaching.add(pr.ii));
-  plan.obligations.forEach((ob, k) => counts(s.obligations[k].breached) && breaching.add(ob.ii));
+  const breached = new Set<string>();
+  plan.prohibitions.forEach((pr, k) => {
+    if (s.prohibitions[k].fires === 0) return;
+    breaching.add(pr.ii);
+    breached.add(pr.cp.p.id);
+  });
+  plan.obligations.forEach((ob, k) => {
+    if (s.obligations[k].breached === 0) return;
+    breaching.add(ob.ii);
+    breached.add(ob.cp.p.id);
+  });
   const out: RemedyRef[] = [];
   for (const r of plan.remedies) {
-    if (!breaching.has(r.ii) || s.applies[r.ii] === 0) continue;
+    const sanctioned = r.cp.p.sanctions ? r.cp.p.sanctions.some((id) => breached.has(id)) : breaching.has(r.ii);
+    if (!sanctioned || s.applies[r.ii] === 0) continue;
     const v = eval3(r.cp.when, a);
     if (v === 0) continue;
     out.push({ id: r.cp.p.id, citation: r.cp.p.citation, title: r.cp.p.title, status: v === 1 && s.applies[r.ii] === 1 ? 'available' : 'possible' });

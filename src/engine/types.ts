@@ -93,6 +93,8 @@ export interface Provision {
    * jurisdiction that displaces an instrument it inherits (Québec's exemption from PIPEDA).
    */
   limits?: string;
+  /** Remedy: the prohibitions and obligations whose breach it sanctions (absent: any of its instrument's). */
+  sanctions?: string[];
   interpretation?: string;
   unsure?: string;
   examples: Example[];

@@ -58,6 +58,7 @@ export const provisions: Provision[] = [
   provision({ id: 'aa.act.p2', kind: 'prohibition', inForce: { from: '2000-01-01', to: '2009-12-31' }, when: { '==': [V('a.kind'), 'x'] } }),
   provision({ id: 'aa.act.p2', kind: 'prohibition', inForce: { from: '2010-01-01' }, when: { '==': [V('a.kind'), 'y'] } }),
   provision({ id: 'aa.act.r1', kind: 'remedy', topics: ['remedies-penalties'], when: { '!': V('a.other') } }),
+  provision({ id: 'aa.act.r2', kind: 'remedy', topics: ['remedies-penalties'], sanctions: ['aa.act.o1'], when: true }),
   provision({ id: 'aa.act.ex-o1', kind: 'exception', lifts: ['aa.act.o1'], when: V('a.other') }),
   provision({ id: 'bb.act.limit', kind: 'scope', scope: 'excludes', aspect: 'material', limits: 'aa.act', when: { '==': [V('a.kind'), 'z'] } }),
   provision({ id: 'bb.act.taut', kind: 'prohibition', when: { and: [{ in: ['q', V('a.set')] }, { or: [V('a.other'), { '!': V('a.other') }] }] } }),

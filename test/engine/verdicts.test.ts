@@ -70,6 +70,14 @@ describe('remedies', () => {
     expect(r.decisive.map((d) => d.id)).not.toContain('aa.act.r1');
   });
 
+  it('a remedy tied to certain rules follows only their breach', () => {
+    const prohibitionBreach = run({ a: { ...settled.a, kind: 'x', set: ['p'], flag: false } });
+    expect(prohibitionBreach.remedies.map((r) => r.id)).toEqual(['aa.act.r1']);
+    const dutyBreach = run({ a: { ...settled.a, count: 500, set: [] } }, 'AA', '2020-01-01', 'transplant', { AA: { law: { ok: false } } });
+    expect(dutyBreach.verdict).toBe('forbidden');
+    expect(dutyBreach.remedies.map((r) => r.id).sort()).toEqual(['aa.act.r1', 'aa.act.r2']);
+  });
+
   it('a remedy whose condition fails, or an allowed cell, lists none', () => {
     expect(run({ a: { ...settled.a, other: true, set: ['p'], flag: false } }).remedies).toEqual([]);
     expect(run({ a: { ...settled.a, kind: 'x', set: [] } }, 'AA', '2010-06-01').remedies).toEqual([]);
