@@ -368,6 +368,10 @@ function probe(cc: CompiledCorpus, plan: Plan, a: Assignment, patterns = PATTERN
   const distinctions = unknown.map((slot) => cc.atomInfo[slot].distinctions);
   // Fill the unknowns in place and reset them to undefined after: cheaper than copying the assignment.
   try {
+    // First the hopeful fill (exceptions hold, duties met, prohibitions idle), then the patterns.
+    for (const slot of unknown) a[slot] = plan.leaning.has(slot) ? plan.leaning.get(slot) : cc.atomInfo[slot].distinctions[0].value;
+    const hopeful = quickVerdict(plan, a);
+    if (hopeful) found.add(hopeful);
     for (const pattern of PATTERNS.slice(0, patterns)) {
       for (let i = 0; i < unknown.length; i++) {
         const d = distinctions[i];

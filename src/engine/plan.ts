@@ -42,6 +42,11 @@ export interface Plan {
   remedies: { cp: CompiledProvision; ii: number }[];
   /** The slot of every atom any condition of the plan reads. */
   atoms: number[];
+  /**
+   * A hopeful guess, per slot, at the value that helps a flow through: exceptions
+   * holding, duties met, prohibitions not engaged. Only steers the probes.
+   */
+  leaning: Map<number, unknown>;
   /** Instruments of the jurisdiction (and those it inherits) with nothing in force on the date. */
   dormant: { id: string; title: string; jurisdiction: string; from: string; to?: string }[];
 }
@@ -50,6 +55,37 @@ function collectAtoms(node: CNode, out: Set<number>): void {
   if (node.op === 'leaf') node.atoms.forEach((x) => out.add(x));
   else if (node.op === 'not' || node.op === 'bool') collectAtoms(node.kid, out);
   else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => collectAtoms(k, out));
+}
+
+/** Records, for atoms not yet leaned, the value that makes `node` come out as `want`, where a leaf says so plainly. */
+function leanToward(cc: CompiledCorpus, node: CNode, want: boolean, leaning: Map<number, unknown>): void {
+  switch (node.op) {
+    case 'and':
+    case 'or':
+      node.kids.forEach((k) => leanToward(cc, k, want, leaning));
+      return;
+    case 'not':
+      leanToward(cc, node.kid, !want, leaning);
+      return;
+    case 'bool':
+      leanToward(cc, node.kid, want, leaning);
+      return;
+    case 'if':
+      return;
+    case 'leaf': {
+      if (node.atoms.length !== 1 || leaning.has(node.atoms[0])) return;
+      const slot = node.atoms[0];
+      // Try each distinction of the atom and keep the first that gives the wanted value.
+      for (const d of cc.atomInfo[slot].distinctions) {
+        const a: unknown[] = [];
+        a[slot] = d.value;
+        if (node.test(a) === want) {
+          leaning.set(slot, d.value);
+          return;
+        }
+      }
+    }
+  }
 }
 
 const plans = new WeakMap<CompiledCorpus, Map<string, Plan>>();
@@ -122,7 +158,13 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
     const last = ends[ends.length - 1];
     dormant.push({ id: inst.id, title: inst.title, jurisdiction: inst.jurisdiction, from, to: last === '9999-12-31' ? undefined : last });
   }
-  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, remedies, atoms: [...atoms], dormant };
+  const leaning = new Map<number, unknown>();
+  const lean = (node: CNode, want: boolean) => leanToward(cc, node, want, leaning);
+  for (const rule of [...prohibitions, ...obligations]) for (const e of rule.exceptions) lean(e.cp.when, true);
+  for (const ob of obligations) if (ob.cp.met) lean(ob.cp.met, true);
+  for (const rule of [...prohibitions, ...obligations]) lean(rule.cp.when, false);
+  for (const pi of instruments) for (const cp of pi.scopes) lean(cp.when, cp.p.scope !== 'excludes');
+  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, remedies, atoms: [...atoms], leaning, dormant };
   memo.set(key, plan);
   return plan;
 }
