@@ -39,7 +39,8 @@ export function checkValue(fact: FactDef, value: unknown): string | undefined {
       if (!Array.isArray(value)) return `expected a list of values from ${domain.join(', ')}, got ${JSON.stringify(value)}`;
       for (const item of value) {
         if (typeof item !== 'string' || !domain.includes(item)) {
-          return `${JSON.stringify(item)} is not a value of ${fact.key}${didYouMean(String(item), domain)}`;
+          const hint = typeof item === 'string' ? didYouMean(item, domain) : '';
+          return `${JSON.stringify(item)} is not a value of ${fact.key}${hint}`;
         }
       }
       return undefined;

@@ -4,6 +4,15 @@
  * and the path inside the input; nothing else (no stack trace) leaves the server.
  */
 import type { Problem } from '../corpus/errors.ts';
+import { didYouMean } from '../corpus/suggest.ts';
+
+/** Names longer than this get no "did you mean" (edit distance is quadratic in the length). */
+export const SUGGEST_MAX_CHARS = 100;
+
+/** "; did you mean X?" for a mistyped name; nothing for a name too long to be a typo. */
+export function suggest(name: string, candidates: Iterable<string>): string {
+  return name.length > SUGGEST_MAX_CHARS ? '' : didYouMean(name, candidates);
+}
 
 export class HttpError extends Error {
   constructor(

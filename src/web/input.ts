@@ -13,6 +13,20 @@ import { lineColumn, syntaxErrorOffset } from './jsonpos.ts';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 /** Objects and arrays nested deeper than this are refused (a scenario needs about 6). */
 export const DEPTH_LIMIT = 32;
+/**
+ * Most flows a scenario may have (bundled ones have up to 7). Evaluating every
+ * jurisdiction with explanations costs about 0.1 s a flow and blocks the server
+ * meanwhile, so thousands of flows in one body would stall it for minutes.
+ */
+export const MAX_FLOWS = 20;
+/** Most parties a scenario may have (bundled ones have up to 4). */
+export const MAX_PARTIES = 50;
+/**
+ * Longest object key, party id and party reference (sender, recipient) accepted:
+ * checking suggests the nearest valid name for an unknown one, which costs the
+ * product of the lengths, so unbounded names would stall the server.
+ */
+export const NAME_MAX_CHARS = 100;
 
 /** Parses JSON text, refusing malformed or too deeply nested input. */
 export function parseJsonInput(text: string, what = 'request body'): unknown {
@@ -38,7 +52,48 @@ export function scenarioFrom(raw: unknown, corpus: Corpus, prefix = 'scenario'):
     throw new HttpError(422, 'invalid_scenario', `${prefix}: expected a scenario object`, prefix);
   }
   if (depthOf(raw, DEPTH_LIMIT) > DEPTH_LIMIT) throw new HttpError(400, 'too_deep', `${prefix} is nested deeper than ${DEPTH_LIMIT} levels`, prefix);
-  const { scenario, problems } = checkScenario(raw, corpus);
+  const { flows, parties } = raw as { flows?: unknown; parties?: unknown };
+  const tooMany = (list: unknown, max: number, what: string) => {
+    if (Array.isArray(list) && list.length > max) throw new HttpError(422, `too_many_${what}`, `${prefix}.${what}: a scenario may have at most ${max} ${what}, not ${list.length}`, `${prefix}.${what}`);
+  };
+  tooMany(flows, MAX_FLOWS, 'flows');
+  tooMany(parties, MAX_PARTIES, 'parties');
+  const names: [unknown, string][] = [];
+  if (Array.isArray(parties)) parties.forEach((p: unknown, i) => names.push([(p as Record<string, unknown> | null)?.id, `${prefix}.parties[${i}].id`]));
+  if (Array.isArray(flows)) flows.forEach((f: unknown, i) => ['sender', 'recipient'].forEach((side) => names.push([(f as Record<string, unknown> | null)?.[side], `${prefix}.flows[${i}].${side}`])));
+  for (const [name, path] of names) {
+    if (typeof name === 'string' && name.length > NAME_MAX_CHARS) throw new HttpError(422, 'invalid_value', `${path}: longer than ${NAME_MAX_CHARS} characters`, path);
+  }
+  const long = longKey(raw, prefix);
+  if (long) throw new HttpError(422, 'invalid_scenario', `${long}: a name longer than ${NAME_MAX_CHARS} characters`, long);
+  let checked: ReturnType<typeof checkScenario>;
+  try {
+    checked = checkScenario(raw, corpus);
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    // The checks assume JSON-shaped values; an object where text is expected
+    // (e.g. {"toString": 1} in a list of values) can make them throw.
+    throw new HttpError(422, 'invalid_scenario', `${prefix}: a value has the wrong shape (an object or list where a value was expected)`, prefix);
+  }
+  const { scenario, problems } = checked;
   if (!scenario) throw scenarioError(problems, prefix);
   return scenario;
+}
+
+/** Where an object key longer than NAME_MAX_CHARS is ("scenario.facts.<first characters>..."), if any. */
+function longKey(value: unknown, at: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = longKey(value[i], `${at}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k.length > NAME_MAX_CHARS) return `${at}.${k.slice(0, 40)}…`;
+    const found = longKey(v, `${at}.${k}`);
+    if (found) return found;
+  }
+  return undefined;
 }

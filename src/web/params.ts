@@ -4,8 +4,7 @@
  * name the parameter and, for a mistyped code, the nearest valid one.
  */
 import type { Corpus, Mode } from '../engine/index.ts';
-import { didYouMean } from '../corpus/suggest.ts';
-import { HttpError } from './errors.ts';
+import { HttpError, suggest } from './errors.ts';
 
 export interface ViewOptions {
   asOf: string;
@@ -50,7 +49,7 @@ export function parseJurisdictions(value: unknown, corpus: Corpus, status = 400,
     if (typeof item !== 'string') throw new HttpError(status, 'invalid_value', `${path}: expected jurisdiction codes, got ${JSON.stringify(item)}`, path);
     for (const code of item.split(',').map((c) => c.trim()).filter(Boolean)) {
       if (!corpus.jurisdictions.has(code)) {
-        throw new HttpError(status, 'unknown_jurisdiction', `${path}: unknown jurisdiction ${code}${didYouMean(code, corpus.jurisdictions.keys())}`, path);
+        throw new HttpError(status, 'unknown_jurisdiction', `${path}: unknown jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, path);
       }
       if (!codes.includes(code)) codes.push(code);
     }

@@ -20,6 +20,15 @@ export function encodeScenario(scenario: Scenario): string {
   return deflateRawSync(Buffer.from(JSON.stringify(rest), 'utf8'), { level: 9 }).toString('base64url');
 }
 
+/** The share code of a scenario, refused with 413 when the link would be longer than links are accepted. */
+export function shareCode(scenario: Scenario): string {
+  const s = encodeScenario(scenario);
+  if (s.length > SHARE_MAX_CHARS) {
+    throw new HttpError(413, 'share_too_long', `the scenario is too large for a share link (${s.length} characters compressed, at most ${SHARE_MAX_CHARS}); shorten its texts or flows`, 's');
+  }
+  return s;
+}
+
 export function decodeScenario(s: unknown, corpus: Corpus): Scenario {
   if (typeof s !== 'string' || s === '') throw new HttpError(400, 'invalid_share', 's: the share link carries no scenario', 's');
   if (s.length > SHARE_MAX_CHARS) throw new HttpError(414, 'share_too_long', `s: the shared scenario is longer than ${SHARE_MAX_CHARS} characters; download it as JSON instead`, 's');

@@ -6,9 +6,8 @@
 import express, { Router, type Request } from 'express';
 import { evaluateScenario, renderCondition, inForceOn, type Provision } from '../../engine/index.ts';
 import { toJsonContract } from '../../engine/report.ts';
-import { didYouMean } from '../../corpus/suggest.ts';
 import type { WebContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, suggest } from '../errors.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { parseAsOf, parseJurisdictions, parseMode } from '../params.ts';
 
@@ -74,7 +73,7 @@ export function apiRoutes(ctx: WebContext): Router {
     }
     const topic = req.query.topic;
     if (topic !== undefined && !corpus.topics.some((t) => t.id === topic)) {
-      throw new HttpError(400, 'invalid_value', `topic: unknown topic ${JSON.stringify(topic)}${didYouMean(String(topic), corpus.topics.map((t) => t.id))}`, 'topic');
+      throw new HttpError(400, 'invalid_value', `topic: unknown topic ${JSON.stringify(topic)}${suggest(String(topic), corpus.topics.map((t) => t.id))}`, 'topic');
     }
     const list = corpus.provisions.filter(
       (p) => (!codes || codes.includes(p.jurisdiction)) && (!asOf || inForceOn(p, asOf)) && (!kind || p.kind === kind) && (!topic || p.topics.includes(String(topic))),
@@ -85,7 +84,7 @@ export function apiRoutes(ctx: WebContext): Router {
   r.get('/rules/:id', (req, res) => {
     const versions = ctx.versions(req.params.id);
     if (!versions.length) {
-      throw new HttpError(404, 'not_found', `no provision ${req.params.id}${didYouMean(req.params.id, new Set(corpus.provisions.map((p) => p.id)))}`, 'id');
+      throw new HttpError(404, 'not_found', `no provision ${req.params.id}${suggest(req.params.id, new Set(corpus.provisions.map((p) => p.id)))}`, 'id');
     }
     res.json({ id: req.params.id, versions: versions.map((p) => provisionDetail(ctx, p)) });
   });
@@ -98,7 +97,7 @@ export function apiRoutes(ctx: WebContext): Router {
 
   r.get('/scenarios/:id', (req, res) => {
     const s = ctx.scenarioById.get(req.params.id);
-    if (!s) throw new HttpError(404, 'not_found', `no scenario ${req.params.id}${didYouMean(req.params.id, ctx.scenarioById.keys())}`, 'id');
+    if (!s) throw new HttpError(404, 'not_found', `no scenario ${req.params.id}${suggest(req.params.id, ctx.scenarioById.keys())}`, 'id');
     res.json(s);
   });
 
@@ -113,13 +112,13 @@ export function apiRoutes(ctx: WebContext): Router {
     }
     const b = body as Record<string, unknown>;
     for (const key of Object.keys(b)) {
-      if (!EVALUATE_FIELDS.includes(key)) throw new HttpError(422, 'unknown_field', `unknown field "${key}"${didYouMean(key, EVALUATE_FIELDS)}`, key);
+      if (!EVALUATE_FIELDS.includes(key)) throw new HttpError(422, 'unknown_field', `unknown field "${key}"${suggest(key, EVALUATE_FIELDS)}`, key);
     }
     let scenario;
     if (b.scenario !== undefined) scenario = scenarioFrom(b.scenario, corpus);
     else if (typeof b.scenarioId === 'string') {
       scenario = ctx.scenarioById.get(b.scenarioId);
-      if (!scenario) throw new HttpError(422, 'unknown_scenario', `scenarioId: no bundled scenario ${b.scenarioId}${didYouMean(b.scenarioId, ctx.scenarioById.keys())}`, 'scenarioId');
+      if (!scenario) throw new HttpError(422, 'unknown_scenario', `scenarioId: no bundled scenario ${b.scenarioId}${suggest(b.scenarioId, ctx.scenarioById.keys())}`, 'scenarioId');
     } else throw new HttpError(422, 'missing_scenario', 'scenario: give a scenario object (or the scenarioId of a bundled one)', 'scenario');
     if (b.explain !== undefined && typeof b.explain !== 'boolean') throw new HttpError(422, 'invalid_value', 'explain: expected true or false', 'explain');
     const asOf = parseAsOf(b.asOf, ctx.today(), 422);

@@ -6,17 +6,16 @@
  * swaps in the re-evaluated results without a reload.
  */
 import express, { Router, type Request, type Response } from 'express';
-import { didYouMean } from '../../corpus/suggest.ts';
 import type { Scenario } from '../../engine/index.ts';
 import type { WebContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, suggest } from '../errors.ts';
 import { applyForm, blankScenario, formModel } from '../builder.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { matrixModel, type ScenarioRef } from '../model.ts';
 import { parseMultipart } from '../multipart.ts';
 import { viewOptions, viewQuery, type ViewOptions } from '../params.ts';
 import { renderPage, renderView } from '../render.ts';
-import { decodeScenario, encodeScenario } from '../share.ts';
+import { decodeScenario, encodeScenario, shareCode } from '../share.ts';
 
 function builderUrl(s: string, flow: string | undefined, v: ViewOptions): string {
   return `/builder${viewQuery(v, { s, flow }, v.datedExplicitly)}`;
@@ -47,7 +46,7 @@ export function builderRoutes(ctx: WebContext): Router {
     const v = viewOptions(req.query, corpus, ctx.today());
     if (from !== undefined) {
       const start = from === 'blank' ? blankScenario() : ctx.scenarioById.get(from);
-      if (!start) throw new HttpError(404, 'not_found', `no scenario ${from}${didYouMean(from, ctx.scenarioById.keys())}`, 'from');
+      if (!start) throw new HttpError(404, 'not_found', `no scenario ${from}${suggest(from, ctx.scenarioById.keys())}`, 'from');
       res.redirect(303, builderUrl(encodeScenario(start), undefined, v));
       return;
     }
@@ -74,7 +73,7 @@ export function builderRoutes(ctx: WebContext): Router {
     const v = viewOptions(body, corpus, ctx.today());
     const applied = applyForm(corpus, scenario, body);
     const next = scenarioFrom(applied.scenario, corpus);
-    const s = encodeScenario(next);
+    const s = shareCode(next);
     const url = builderUrl(s, applied.flow, v);
     if (req.get('accept')?.includes('application/json')) {
       const results = resultsModel(ctx, req, next, s, applied.flow, v);
@@ -100,7 +99,7 @@ export function builderRoutes(ctx: WebContext): Router {
     }
     if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'choose a scenario file (JSON) or paste its text before uploading');
     const scenario = scenarioFrom(parseJsonInput(text, 'uploaded scenario'), corpus);
-    res.redirect(303, `/builder?s=${encodeScenario(scenario)}`);
+    res.redirect(303, `/builder?s=${shareCode(scenario)}`);
   });
 
   r.get('/builder/download', (req, res) => {

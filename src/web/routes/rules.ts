@@ -4,9 +4,8 @@
  */
 import { Router } from 'express';
 import { inForceOn, renderCondition, type Provision } from '../../engine/index.ts';
-import { didYouMean } from '../../corpus/suggest.ts';
 import type { WebContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, suggest } from '../errors.ts';
 import { factLines } from '../model.ts';
 import { parseAsOf, parseJurisdictions } from '../params.ts';
 import { renderPage } from '../render.ts';
@@ -48,7 +47,7 @@ export function ruleRoutes(ctx: WebContext): Router {
 
   r.get('/rules/:code', async (req, res) => {
     const j = corpus.jurisdictions.get(req.params.code);
-    if (!j) throw new HttpError(404, 'not_found', `no jurisdiction ${req.params.code}${didYouMean(req.params.code, corpus.jurisdictions.keys())}`, 'code');
+    if (!j) throw new HttpError(404, 'not_found', `no jurisdiction ${req.params.code}${suggest(req.params.code, corpus.jurisdictions.keys())}`, 'code');
     const instruments = j.instruments.map((id) => {
       const inst = corpus.instruments.get(id)!;
       return {
@@ -63,7 +62,7 @@ export function ruleRoutes(ctx: WebContext): Router {
 
   r.get('/provisions/:id', async (req, res) => {
     const versions = ctx.versions(req.params.id);
-    if (!versions.length) throw new HttpError(404, 'not_found', `no provision ${req.params.id}${didYouMean(req.params.id, new Set(corpus.provisions.map((p) => p.id)))}`, 'id');
+    if (!versions.length) throw new HttpError(404, 'not_found', `no provision ${req.params.id}${suggest(req.params.id, new Set(corpus.provisions.map((p) => p.id)))}`, 'id');
     const today = ctx.today();
     const cite = (id: string) => ({ id, citation: ctx.provisionAt(id, today)?.citation ?? id, known: ctx.versions(id).length > 0 });
     const models = versions.map((p) => ({

@@ -6,9 +6,8 @@
 import { Router, type Request, type Response } from 'express';
 import { evaluateScenario, flowFacts } from '../../engine/index.ts';
 import { toCsv, toJsonContract, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
-import { didYouMean } from '../../corpus/suggest.ts';
 import type { WebContext } from '../context.ts';
-import { HttpError } from '../errors.ts';
+import { HttpError, suggest } from '../errors.ts';
 import { matrixModel, pageUrl, factLines, describeValue, type ScenarioRef } from '../model.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
@@ -19,7 +18,7 @@ export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   const id = (req.params as { id?: string }).id;
   if (id !== undefined) {
     const scenario = ctx.scenarioById.get(id);
-    if (!scenario) throw new HttpError(404, 'not_found', `no scenario ${id}${didYouMean(id, ctx.scenarioById.keys())}`, 'id');
+    if (!scenario) throw new HttpError(404, 'not_found', `no scenario ${id}${suggest(id, ctx.scenarioById.keys())}`, 'id');
     return { scenario, base: `/scenarios/${encodeURIComponent(id)}`, bundled: true };
   }
   const scenario = decodeScenario(req.query.s, ctx.corpus);
@@ -79,10 +78,10 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const v = viewOptions(req.query, corpus, ctx.today());
     const s = ref.scenario;
     const flow = s.flows.find((f) => f.id === req.params.flow);
-    if (!flow) throw new HttpError(404, 'not_found', `no flow ${req.params.flow} in this scenario${didYouMean(String(req.params.flow), s.flows.map((f) => f.id))}`, 'flow');
+    if (!flow) throw new HttpError(404, 'not_found', `no flow ${req.params.flow} in this scenario${suggest(String(req.params.flow), s.flows.map((f) => f.id))}`, 'flow');
     const code = String(req.params.code);
     const jurisdiction = corpus.jurisdictions.get(code);
-    if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${didYouMean(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
+    if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
     const one = { ...s, flows: [flow] };
     const cell = evaluateScenario(corpus, one, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, ctx.cc).results[0];
     const facts = flowFacts(s, flow, ctx.cc.chains.get(code) ?? [code]);
