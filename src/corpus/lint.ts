@@ -138,6 +138,11 @@ export function lintCorpus(corpus: Corpus): Problem[] {
       else if (!chain.includes(target.jurisdiction)) report('/limits', `limits ${p.limits} of ${target.jurisdiction}, which ${p.jurisdiction} neither is nor inherits`);
     }
     if (p.kind !== 'exception' && p.lifts) report('/lifts', '"lifts" belongs to exceptions only');
+    if (p.presumption) {
+      // The on-record default follows the burden of proof; only the law itself may shift it.
+      if (p.kind === 'remedy') report('/presumption', 'a remedy decides nothing on the record, so it takes no presumption');
+      if ((p.presumption.basis ?? '').trim().length < 20) report('/presumption/basis', 'a presumption override needs a basis: the provision of law that presumes it, and what it presumes');
+    }
     for (const [i, target] of (p.lifts ?? []).entries()) {
       const found = byId.get(target);
       if (!found) report(`/lifts/${i}`, `lifts ${target}, which does not exist${didYouMean(target, byId.keys())}`);

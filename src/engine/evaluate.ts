@@ -8,9 +8,16 @@ import { planFor } from './plan.ts';
 import { type Cell, evaluateCell } from './cell.ts';
 import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
+import { readOnRecord, type RecordReading } from './record.ts';
 
 /** One cell of the matrix as the surfaces see it: the cell's findings, placed and explained. */
-export type CellResult = { flow: string; jurisdiction: string; explanation?: Explanation } & Omit<Cell, 'state'>;
+export type CellResult = {
+  flow: string;
+  jurisdiction: string;
+  /** The reading on the record (absent on the bare path): see record.ts. */
+  record?: RecordReading;
+  explanation?: Explanation;
+} & Omit<Cell, 'state'>;
 
 export interface EvaluationResult {
   scenario: string;
@@ -38,6 +45,7 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
     if (!corpus.jurisdictions.has(code)) throw new EngineInputError(`unknown jurisdiction ${code}`, 'jurisdictions');
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
+  const establish = new Set(options.establish ?? []);
   const results: CellResult[] = [];
   for (const flow of scenario.flows) {
     const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
@@ -52,6 +60,7 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
         flow: flow.id,
         jurisdiction: code,
         ...findings,
+        record: options.bare ? undefined : readOnRecord(cc, plan, assignment, { establish }, cell.state),
         explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
       });
     }

@@ -7,3 +7,4 @@ export { renderCondition, renderLeaf, conditionLines, type RenderedNode } from '
 export type { Explanation, ConditionPart } from './explain.ts';
 export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
 export { flattenFacts, toAssignment, flowFacts } from './facts.ts';
+export { readOnRecord, type RecordReading, type RecordVerdict, type Presumption, type MissingElement } from './record.ts';

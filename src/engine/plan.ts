@@ -51,7 +51,8 @@ export interface Plan {
   dormant: { id: string; title: string; jurisdiction: string; from: string; to?: string }[];
 }
 
-function collectAtoms(node: CNode, out: Set<number>): void {
+/** Every atom slot a condition reads. */
+export function collectAtoms(node: CNode, out: Set<number>): void {
   if (node.op === 'leaf') node.atoms.forEach((x) => out.add(x));
   else if (node.op === 'not' || node.op === 'bool') collectAtoms(node.kid, out);
   else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => collectAtoms(k, out));

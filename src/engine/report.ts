@@ -32,6 +32,17 @@ export function toJsonContract(result: EvaluationResult): object {
       flow: r.flow,
       jurisdiction: r.jurisdiction,
       verdict: r.verdict,
+      ...(r.record
+        ? {
+            record: {
+              verdict: r.record.verdict,
+              decisive: r.record.decisive.map((d) => ({ id: d.id, citation: d.citation, role: d.role, status: d.status })),
+              presumptions: r.record.presumptions,
+              missing: r.record.missing,
+              complete: r.record.complete,
+            },
+          }
+        : {}),
       decisive: r.decisive.map((d) => ({ id: d.id, citation: d.citation, role: d.role, status: d.status })),
       obligations: r.obligations,
       remedies: r.remedies,

@@ -95,6 +95,11 @@ export interface Provision {
   limits?: string;
   /** Remedy: the prohibitions and obligations whose breach it sanctions (absent: any of its instrument's). */
   sanctions?: string[];
+  /**
+   * Overrides the default on-record reading of this provision's condition when its facts are
+   * unknown (see record.ts), where the law itself presumes otherwise; `basis` names that law.
+   */
+  presumption?: { reading: 'holds' | 'not-established'; basis: string };
   interpretation?: string;
   unsure?: string;
   examples: Example[];
@@ -188,4 +193,6 @@ export interface EvaluateOptions {
   verdictsOnly?: boolean;
   /** The verdict of each cell and nothing else: the fastest path. */
   bare?: boolean;
+  /** Ids of defences (exceptions, exemptions, scope exclusions) the on-record reading takes as shown. */
+  establish?: string[];
 }

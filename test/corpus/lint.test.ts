@@ -74,6 +74,16 @@ describe('the rule lint', () => {
     expect(lint([good, dangling, wrongKind]).join('\n')).toMatch(/lifts kr\.test\.e1, which is a exception, not a prohibition or an obligation/);
   });
 
+  it('fails on an on-record presumption that does not say which law presumes it', () => {
+    const exception = { ...good, id: 'kr.test.e1', kind: 'exception', lifts: ['kr.test.a1'], examples: [
+      { name: 'Private lifts', facts: { sender: { sector: 'private' } }, expect: 'lifts' },
+      { name: 'Public does not', facts: { sender: { sector: 'public' } }, expect: 'does-not-lift' },
+    ] };
+    expect(lint([good, { ...exception, presumption: { reading: 'holds' } }]).join('\n')).toMatch(/presumption: missing required field "basis"/);
+    expect(lint([good, { ...exception, presumption: { reading: 'holds', basis: 'because' } }]).join('\n')).toMatch(/kr\.test\.e1: a presumption override needs a basis/);
+    expect(lint([good, { ...exception, presumption: { reading: 'holds', basis: 'Test Act art. 9 presumes private senders are licensed.' } }]).filter((m) => /presumption/.test(m))).toEqual([]);
+  });
+
   it('fails on a duplicate id in force at the same time', () => {
     expect(lint([good, good]).join('\n')).toMatch(/duplicate id kr\.test\.a1/);
     expect(lint([{ ...good, inForce: { from: '2020-01-01', to: '2020-12-31' } }, { ...good, inForce: { from: '2021-01-01' } }])).toEqual([]);
