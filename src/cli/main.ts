@@ -11,12 +11,12 @@ import { LoadError, formatProblem } from '../corpus/errors.ts';
 import { lintCorpus } from '../corpus/lint.ts';
 import { didYouMean } from '../corpus/suggest.ts';
 import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
-import { explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
+import { briefLines, explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
 import { todayIso } from './today.ts';
 
 const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
-  lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual]
+  lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual] [--brief]
   lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
   lexflow lint`;
 
@@ -40,6 +40,7 @@ function parse(argv: string[]) {
         mode: { type: 'string' },
         format: { type: 'string' },
         flow: { type: 'string' },
+        brief: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -119,7 +120,10 @@ export function run(argv: string[], io: Io): number {
       const [code] = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction')!;
       const result = evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), jurisdictions: [code], explain: true });
       const cell = result.results[0];
-      io.out(`${scenario.title}\nas of ${result.asOf}, territory read as ${result.mode}\n\n${explanationText(cell, cell.explanation!, corpus, flow.label)}`);
+      const body = values.brief
+        ? [`${flow.label} — ${corpus.jurisdictions.get(code)?.name ?? code} (${code})`, ...briefLines(cell, true)].join('\n')
+        : explanationText(cell, cell.explanation!, corpus, flow.label);
+      io.out(`${scenario.title}\nas of ${result.asOf}, territory read as ${result.mode}\n\n${body}`);
       return 0;
     }
     if (command === 'rules') return rules(corpus, values, io);

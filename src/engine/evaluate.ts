@@ -9,6 +9,7 @@ import { type Cell, evaluateCell } from './cell.ts';
 import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
 import { readOnRecord, type RecordReading } from './record.ts';
+import { checklistOf, type ChecklistItem } from './checklist.ts';
 
 /** One cell of the matrix as the surfaces see it: the cell's findings, placed and explained. */
 export type CellResult = {
@@ -16,6 +17,8 @@ export type CellResult = {
   jurisdiction: string;
   /** The reading on the record (absent on the bare path): see record.ts. */
   record?: RecordReading;
+  /** What would change it, in the law's structure (absent on the bare path): see checklist.ts. */
+  checklist?: ChecklistItem[];
   explanation?: Explanation;
 } & Omit<Cell, 'state'>;
 
@@ -60,7 +63,8 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
         flow: flow.id,
         jurisdiction: code,
         ...findings,
-        record: options.bare ? undefined : readOnRecord(cc, plan, assignment, { establish }, cell.state),
+        record: cell.state && readOnRecord(cc, plan, assignment, { establish }, cell.state),
+        checklist: cell.state && checklistOf(cc, plan, assignment, cell.state),
         explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
       });
     }

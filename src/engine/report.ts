@@ -6,6 +6,8 @@
 import type { Corpus, Scenario, Verdict } from './types.ts';
 import type { CellResult, EvaluationResult } from './evaluate.ts';
 import type { ConditionPart, Explanation } from './explain.ts';
+import type { RecordVerdict } from './record.ts';
+import type { ChecklistItem, Standing } from './checklist.ts';
 
 export const VERDICT_WORD: Record<Verdict, string> = {
   forbidden: 'FORBIDDEN',
@@ -20,6 +22,94 @@ export const VERDICT_ICON: Record<Verdict, string> = {
   allowed: '✔',
   'not-covered': '∅',
 };
+
+/** The on-record reading's words: 'undetermined' where an element of the case is itself unknown. */
+export const RECORD_WORD: Record<RecordVerdict, string> = {
+  forbidden: 'FORBIDDEN',
+  undetermined: 'UNDETERMINED',
+  allowed: 'ALLOWED',
+  'not-covered': 'NOT COVERED',
+};
+
+export const RECORD_ICON: Record<RecordVerdict, string> = {
+  forbidden: '✖',
+  undetermined: '…',
+  allowed: '✔',
+  'not-covered': '∅',
+};
+
+/** How a checklist line marks where the record stands. */
+export const STANDING_WORD: Record<Standing, string> = {
+  established: 'established',
+  'not-established': 'not established',
+  unknown: 'unknown',
+};
+
+const OUTCOME_MARK: Record<ChecklistItem['outcome'], string> = { forbids: '✖', breached: '✖', open: '?', lifted: '✔', met: '✔' };
+
+/** The record's verdict of a cell with its decisive citations, in one line. */
+export function recordLine(cell: CellResult): string {
+  const r = cell.record;
+  if (!r) return '';
+  const cites = [...new Set(r.decisive.map((d) => d.citation))];
+  const why =
+    r.verdict === 'forbidden' ? `forbidden by ${cites.join('; ')}`
+    : r.verdict === 'allowed' ? (cites.length ? `allowed: ${cites.join('; ')} lift what would forbid it` : 'allowed: no rule forbids it')
+    : r.verdict === 'not-covered' ? 'not covered: no encoded instrument applies (this is not "allowed")'
+    : `undetermined: the record does not establish ${r.missing.map((m) => m.citation).filter((c, i, all) => all.indexOf(c) === i).join('; ')}`;
+  return `On the record: ${RECORD_ICON[r.verdict]} ${RECORD_WORD[r.verdict]}, ${why}.`;
+}
+
+/** The open reading set against the record's, in one line: what could still move it. */
+export function openLine(cell: CellResult): string {
+  const r = cell.record;
+  const open = `${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}`;
+  if (!r || cell.verdict !== 'conditional' || r.verdict === 'undetermined') return `Open reading (every completion of the unknown facts): ${open}.`;
+  const shown = r.presumptions.map((p) => p.citation);
+  return `Open reading (every completion of the unknown facts): ${open}; could change only if ${shown.length ? `one of these were shown: ${shown.join('; ')}` : 'unknown facts were established'}.`;
+}
+
+function standingText(st: Standing, facts: { key: string; question: string }[], brief: boolean): string {
+  if (st !== 'unknown' || facts.length === 0) return STANDING_WORD[st];
+  return brief ? `unknown: ${facts.map((f) => f.key).join(', ')}` : `unknown (${facts.map((f) => f.question || f.key).join(' ')})`;
+}
+
+/** The checklist as text: one requirement per rule, each defence with where the record stands. */
+export function checklistLines(items: ChecklistItem[], brief = false): string[] {
+  const out: string[] = [];
+  for (const it of items) {
+    const head = `${OUTCOME_MARK[it.outcome]} ${it.citation} (${it.title})`;
+    const elements = it.kind === 'prohibition' ? `elements ${standingText(it.elements, it.elementFacts, brief)}` : `engaged: ${standingText(it.elements, it.elementFacts, brief)}; performed: ${standingText(it.performed ?? 'unknown', it.performanceFacts ?? [], brief)}`;
+    const verb = it.kind === 'prohibition' ? (it.outcome === 'lifted' ? 'lifted' : it.outcome === 'forbids' ? 'forbids' : 'may forbid') : it.outcome === 'open' ? 'duty open' : `duty ${it.outcome}`;
+    const unless = it.unless.length ? (it.kind === 'prohibition' ? 'unless one of' : 'unless exempt by one of') : '';
+    if (brief) {
+      const defences = it.unless.map((d) => `${d.citation} [${standingText(d.standing, d.facts, true)}]`).join('; ');
+      out.push(`  ${head}: ${verb}; ${elements}${unless ? `; ${unless}: ${defences}` : ''}`);
+      continue;
+    }
+    out.push(`  ${head}: ${verb}; ${elements}${unless ? `; ${unless}:` : ''}`);
+    for (const d of it.unless) out.push(`      - ${d.citation} (${d.title}): ${standingText(d.standing, d.facts, false)}`);
+  }
+  return out;
+}
+
+/** The record's presumptions and missing elements as text. */
+export function recordDetailLines(cell: CellResult, brief = false): string[] {
+  const r = cell.record;
+  if (!r) return [];
+  const out: string[] = [];
+  if (r.missing.length) {
+    out.push('Missing from the record (an element that must be established):');
+    for (const m of r.missing) out.push(`  - ${m.citation} (${m.title}), ${m.part}: ${m.facts.join(', ')}`);
+  }
+  if (r.presumptions.length) {
+    const list = brief && r.presumptions.length > 6 ? r.presumptions.slice(0, 6) : r.presumptions;
+    out.push('Presumed (the party relying on it has not shown it):');
+    for (const p of list) out.push(`  - ${p.reading === 'holds' ? 'holds' : 'not established'}: ${p.title} (${p.citation})${p.basis ? `, as ${p.basis}` : ''}`);
+    if (list.length < r.presumptions.length) out.push(`  … and ${r.presumptions.length - list.length} more`);
+  }
+  return out;
+}
 
 /** The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate. */
 export function toJsonContract(result: EvaluationResult): object {
@@ -43,6 +133,7 @@ export function toJsonContract(result: EvaluationResult): object {
             },
           }
         : {}),
+      ...(r.checklist ? { checklist: r.checklist } : {}),
       decisive: r.decisive.map((d) => ({ id: d.id, citation: d.citation, role: d.role, status: d.status })),
       obligations: r.obligations,
       remedies: r.remedies,
@@ -75,25 +166,34 @@ function pad(text: string, width: number): string {
   return len >= width ? text : text + ' '.repeat(width - len);
 }
 
-/** A readable terminal matrix: flows as rows, jurisdictions as columns, a word in each cell. */
-export function toTable(result: EvaluationResult, scenario: Scenario): string {
+function matrixLines(result: EvaluationResult, scenario: Scenario, word: (c: CellResult) => string): string[] {
   const head = ['flow', ...result.jurisdictions];
   const rows = scenario.flows.map((f) => [f.id, ...result.jurisdictions.map((j) => {
     const c = cellOf(result, f.id, j);
-    return c ? `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}` : '';
+    return c ? word(c) : '';
   })]);
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => [...r[i]].length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
-  const out = [
-    `${scenario.title}`,
-    `as of ${result.asOf}, territory read as ${result.mode}`,
-    '',
-    line(head),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/**
+ * A readable terminal matrix: flows as rows, jurisdictions as columns, a word in each
+ * cell; the on-record reading first, then the open reading.
+ */
+export function toTable(result: EvaluationResult, scenario: Scenario): string {
+  const onRecord = result.results.every((c) => c.record);
+  const out = [`${scenario.title}`, `as of ${result.asOf}, territory read as ${result.mode}`, ''];
+  if (onRecord) {
+    out.push('On the record (a defence counts only when shown):', ...matrixLines(result, scenario, (c) => `${RECORD_ICON[c.record!.verdict]} ${RECORD_WORD[c.record!.verdict]}`), '');
+    out.push('Open reading (every completion of the unknown facts):');
+  }
+  out.push(
+    ...matrixLines(result, scenario, (c) => `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}`),
     '',
     'Legend: ✖ FORBIDDEN  ? CONDITIONAL (unknown facts decide)  ✔ ALLOWED  ∅ NOT COVERED (no encoded instrument applies; not "allowed")',
-  ];
+  );
+  if (onRecord) out.push('        … UNDETERMINED (on the record: an element of a prohibition, a requirement of scope or a duty\'s performance is unknown)');
   return out.join('\n');
 }
 
@@ -145,10 +245,8 @@ function partLines(part: ConditionPart, indent: string): string[] {
 /** One cell's explanation as readable text (lexflow explain). */
 export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus, flowLabel: string): string {
   const j = corpus.jurisdictions.get(cell.jurisdiction);
-  const out: string[] = [
-    `${flowLabel} — ${j?.name ?? cell.jurisdiction} (${cell.jurisdiction})`,
-    `Verdict: ${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}. ${e.headline}.`,
-  ];
+  const out: string[] = [`${flowLabel} — ${j?.name ?? cell.jurisdiction} (${cell.jurisdiction})`, ...briefLines(cell)];
+  out.push('', 'The full reasoning (open reading):', `Verdict: ${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}. ${e.headline}.`);
   if (cell.decisive.length) {
     out.push('', 'Decided by:');
     for (const d of cell.decisive) out.push(`  - ${d.citation} (${d.title}): ${d.status}`);
@@ -198,4 +296,11 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
     for (const d of e.dependsOn) out.push(`  - ${d.key}: ${d.question}`);
   }
   return out.join('\n');
+}
+
+/** A cell in brief: both readings, what decides them, and the checklist (lexflow explain --brief). */
+export function briefLines(cell: CellResult, brief = false): string[] {
+  const out = [recordLine(cell), openLine(cell), ...recordDetailLines(cell, brief)];
+  if (cell.checklist?.length) out.push('What the law asks (established / not established / unknown on the record):', ...checklistLines(cell.checklist, brief));
+  return out.filter((l) => l !== '');
 }

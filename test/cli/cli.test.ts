@@ -84,6 +84,38 @@ describe('lexflow explain', () => {
   });
 });
 
+describe('lexflow explain on the record', () => {
+  it('prints the on-record verdict and the checklist before the full reasoning', () => {
+    const r = lexflow('explain', SEED, '--flow', 'collection', '--jurisdiction', 'EU', '--as-of', '2019-06-01');
+    expect(r.code).toBe(0);
+    const record = r.out.indexOf('On the record: ✖ FORBIDDEN, forbidden by GDPR art. 6(1); GDPR art. 9(1).');
+    const checklist = r.out.indexOf('What the law asks');
+    const reasoning = r.out.indexOf('The full reasoning (open reading):');
+    expect(record).toBeGreaterThan(0);
+    expect(checklist).toBeGreaterThan(record);
+    expect(reasoning).toBeGreaterThan(checklist);
+    expect(r.out).toContain('Open reading (every completion of the unknown facts): ? CONDITIONAL; could change only if one of these were shown: GDPR art. 6(1)(c)');
+    expect(r.out).toMatch(/GDPR art\. 9\(2\)\(g\) \(Substantial public interest on a legal basis\): unknown \(/);
+  });
+
+  it('--brief keeps every seed cell under 40 lines', async () => {
+    const { run } = await import('../../src/cli/main.ts');
+    const flows = ['collection', 'moj-to-msit', 'provision-training', 'provision-validation', 'provision-citizens', 'companies-training', 'airport-cctv'];
+    const codes = ['KR', 'EU', 'UK', 'US', 'US-IL', 'US-TX', 'US-WA', 'US-CA', 'US-CO', 'CN', 'JP', 'BR', 'IN', 'CA', 'CA-QC', 'AU', 'SG'];
+    for (const asOf of ['2019-06-01', '2026-11-26']) {
+      for (const flow of flows) {
+        for (const code of codes) {
+          let out = '';
+          const exit = run(['explain', join(ROOT, SEED), '--flow', flow, '--jurisdiction', code, '--as-of', asOf, '--brief'], { out: (s) => (out += s), err: () => {} });
+          expect(exit).toBe(0);
+          expect(out).toContain('On the record: ');
+          expect(out.split('\n').length, `${flow} ${code} ${asOf}`).toBeLessThan(40);
+        }
+      }
+    }
+  });
+});
+
 describe('lexflow rules and lint', () => {
   it('lists provisions with counts per jurisdiction and instrument', () => {
     const r = lexflow('rules', '--jurisdiction', 'KR', '--as-of', '2019-06-01');
