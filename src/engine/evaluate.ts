@@ -4,7 +4,8 @@
  */
 import type { Corpus, EvaluateOptions, Mode, Scenario } from './types.ts';
 import { compileCorpus, type CompiledCorpus } from './compiled.ts';
-import { planFor } from './plan.ts';
+import { planFor, type Plan } from './plan.ts';
+import type { Assignment } from './logic.ts';
 import { type Cell, evaluateCell } from './cell.ts';
 import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
@@ -41,33 +42,55 @@ export function jurisdictionCodes(corpus: Corpus): string[] {
   return [...corpus.jurisdictions.keys()];
 }
 
-export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus = compileCorpus(corpus)): EvaluationResult {
+/** One cell to evaluate: a flow under a jurisdiction's plan, with its facts as the engine reads them. */
+export interface CellInput {
+  flow: string;
+  code: string;
+  plan: Plan;
+  assignment: Assignment;
+}
+
+/** The cells of a scenario in matrix order (flows, then jurisdictions), after checking the options. */
+export function cellInputs(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus): { codes: string[]; mode: Mode; cells: CellInput[] } {
   const mode = options.mode ?? 'transplant';
   const codes = options.jurisdictions?.length ? options.jurisdictions : jurisdictionCodes(corpus);
   for (const code of codes) {
     if (!corpus.jurisdictions.has(code)) throw new EngineInputError(`unknown jurisdiction ${code}`, 'jurisdictions');
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
-  const establish = new Set(options.establish ?? []);
-  const results: CellResult[] = [];
+  const cells: CellInput[] = [];
   for (const flow of scenario.flows) {
     const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
     for (const code of codes) {
-      const plan = planFor(cc, code, options.asOf, mode);
       const legal = legalFacts(scenario, flow, cc.chains.get(code) ?? [code]);
       // INVARIANT: cells never keep changes to the assignment they are given, so one can be shared.
       const assignment = Object.keys(legal).length ? toAssignment(legal, corpus.vocabulary, cc.slots, shared) : shared;
-      const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
-      const { state: _state, ...findings } = cell;
-      results.push({
-        flow: flow.id,
-        jurisdiction: code,
-        ...findings,
-        record: cell.state && readOnRecord(cc, plan, assignment, { establish }, cell.state),
-        checklist: cell.state && checklistOf(cc, plan, assignment, cell.state),
-        explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
-      });
+      cells.push({ flow: flow.id, code, plan: planFor(cc, code, options.asOf, mode), assignment });
     }
   }
+  return { codes, mode, cells };
+}
+
+/**
+ * Every flow of a scenario against every requested jurisdiction: each cell's open
+ * verdict (exact three-valued, see cell.ts), its on-record reading (record.ts) and
+ * its checklist (checklist.ts). test/engine/reference.ts states the verdict for
+ * complete facts in a few lines; the property tests hold the engine to it.
+ */
+export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus = compileCorpus(corpus)): EvaluationResult {
+  const { codes, mode, cells } = cellInputs(corpus, scenario, options, cc);
+  const establish = new Set(options.establish ?? []);
+  const results: CellResult[] = cells.map(({ flow, code, plan, assignment }) => {
+    const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
+    const { state: _state, ...findings } = cell;
+    return {
+      flow,
+      jurisdiction: code,
+      ...findings,
+      record: cell.state && readOnRecord(cc, plan, assignment, { establish }, cell.state),
+      checklist: cell.state && checklistOf(cc, plan, assignment, cell.state),
+      explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
+    };
+  });
   return { scenario: scenario.id, asOf: options.asOf, mode, jurisdictions: codes, results };
 }

@@ -8,4 +8,6 @@ export type { Explanation, ConditionPart } from './explain.ts';
 export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
 export { flattenFacts, toAssignment, flowFacts } from './facts.ts';
 export { readOnRecord, type RecordReading, type RecordVerdict, type Presumption, type MissingElement } from './record.ts';
+export { settlingQuestions, type Question, type QuestionAnswer, type CellMove } from './questions.ts';
+export { cellInputs, type CellInput } from './evaluate.ts';
 export { checklistOf, type ChecklistItem, type ChecklistDefence, type ChecklistFact, type Standing } from './checklist.ts';

@@ -4,7 +4,7 @@
  * engine is pure, so a result depends only on (scenario, date, mode, codes).
  */
 import { createHash } from 'node:crypto';
-import { compileCorpus, evaluateScenario, inForceOn, type CompiledCorpus, type Corpus, type EvaluationResult, type Provision, type Scenario, type Verdict } from '../engine/index.ts';
+import { compileCorpus, evaluateScenario, inForceOn, settlingQuestions, type CompiledCorpus, type Corpus, type EvaluationResult, type Provision, type Question, type Scenario, type Verdict } from '../engine/index.ts';
 import { todayIso } from '../cli/today.ts';
 import type { ViewOptions } from './params.ts';
 
@@ -30,6 +30,8 @@ export interface WebContext {
   today: () => string;
   /** The matrix of a scenario: verdicts and decisive provisions, no explanations. */
   matrix(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): EvaluationResult;
+  /** The unknown facts that would settle the most cells of a scenario's matrix, best first. */
+  questions(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): Question[];
   /** Bundled scenario cells each provision decides, as of today, transplanted. */
   decidedBy(provisionId: string): DecidedCell[];
   /** The version of a provision in force on a date (or the latest one). */
@@ -72,6 +74,17 @@ export function createContext(deps: WebDeps): WebContext {
     return result;
   };
 
+  const asked = new Map<string, Question[]>();
+  const questions: WebContext['questions'] = (scenario, v) => {
+    const key = `${bundledKeys.get(scenario) ?? scenarioKey(scenario)}|${v.asOf}|${v.mode}|${v.jurisdictions.join(',')}`;
+    const hit = asked.get(key);
+    if (hit) return hit;
+    const list = settlingQuestions(corpus, scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode }, cc, 5);
+    asked.set(key, list);
+    if (asked.size > CACHE_SIZE) asked.delete(asked.keys().next().value!);
+    return list;
+  };
+
   const decidedBy = (id: string): DecidedCell[] => {
     const day = today();
     if (!decided || decided.day !== day) {
@@ -100,5 +113,5 @@ export function createContext(deps: WebDeps): WebContext {
     return all.find((p) => inForceOn(p, asOf)) ?? all[all.length - 1];
   };
 
-  return { corpus, cc, scenarios: deps.scenarios, scenarioById, today, matrix, decidedBy, provisionAt, versions };
+  return { corpus, cc, scenarios: deps.scenarios, scenarioById, today, matrix, questions, decidedBy, provisionAt, versions };
 }

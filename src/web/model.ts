@@ -2,8 +2,8 @@
  * View models: what the templates show, built from engine results. Templates only
  * lay these out; every word a verdict or a truth value is shown with comes from here.
  */
-import { VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
-import { flattenFacts, type Corpus, type EvaluationResult, type FactDef, type Scenario, type Verdict } from '../engine/index.ts';
+import { RECORD_ICON, RECORD_WORD, STANDING_WORD, VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
+import { flattenFacts, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
 
@@ -15,6 +15,19 @@ export const VERDICT_HELP: Record<Verdict, string> = {
   allowed: 'no prohibition fires',
   'not-covered': 'no encoded instrument applies; this is not "allowed"',
 };
+
+export const RECORD_VERDICTS: RecordVerdict[] = ['forbidden', 'undetermined', 'allowed', 'not-covered'];
+
+export const RECORD_HELP: Record<RecordVerdict, string> = {
+  forbidden: 'on the record a prohibition fires or a duty is breached, and no defence has been shown',
+  undetermined: 'an element of a prohibition, a requirement of scope or a duty\'s performance is itself unknown',
+  allowed: 'on the record no prohibition fires',
+  'not-covered': 'no encoded instrument applies; this is not "allowed"',
+};
+
+export const recordWord = (v: RecordVerdict) => RECORD_WORD[v];
+export const recordIcon = (v: RecordVerdict) => RECORD_ICON[v];
+export const standingWord = (s: keyof typeof STANDING_WORD) => STANDING_WORD[s];
 
 export const verdictWord = (v: Verdict) => VERDICT_WORD[v];
 export const verdictIcon = (v: Verdict) => VERDICT_ICON[v];
@@ -41,10 +54,14 @@ export function cellUrl(ref: ScenarioRef, v: ViewOptions, flow: string, code: st
 
 export interface MatrixCellModel {
   code: string;
+  /** The open reading's verdict (data-verdict), and the record's (shown first). */
   verdict: Verdict;
+  record: RecordVerdict;
   word: string;
   icon: string;
   cites: string;
+  /** The open reading, when its word differs from the record's, with what it hinges on. */
+  open?: string;
   href: string;
 }
 
@@ -55,17 +72,31 @@ export interface MatrixModel {
   jurisdictions: { code: string; name: string }[];
   rows: { id: string; label: string; cells: MatrixCellModel[] }[];
   counts: Record<Verdict, number>;
+  recordCounts: Record<RecordVerdict, number>;
 }
 
 export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: EvaluationResult, v: ViewOptions): MatrixModel {
   const counts: Record<Verdict, number> = { forbidden: 0, conditional: 0, allowed: 0, 'not-covered': 0 };
+  const recordCounts: Record<RecordVerdict, number> = { forbidden: 0, undetermined: 0, allowed: 0, 'not-covered': 0 };
   const rows = ref.scenario.flows.map((f) => ({
     id: f.id,
     label: f.label,
     cells: result.jurisdictions.map((code) => {
       const c = cellOf(result, f.id, code)!;
       counts[c.verdict]++;
-      return { code, verdict: c.verdict, word: VERDICT_WORD[c.verdict], icon: VERDICT_ICON[c.verdict], cites: shortCitations(c, 2), href: cellUrl(ref, v, f.id, code) };
+      const record = c.record!;
+      recordCounts[record.verdict]++;
+      const differs = RECORD_WORD[record.verdict] !== VERDICT_WORD[c.verdict];
+      return {
+        code,
+        verdict: c.verdict,
+        record: record.verdict,
+        word: RECORD_WORD[record.verdict],
+        icon: RECORD_ICON[record.verdict],
+        cites: shortRecordCitations(c, 2),
+        open: differs ? `open: ${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}${hingesOn(c)}` : undefined,
+        href: cellUrl(ref, v, f.id, code),
+      };
     }),
   }));
   return {
@@ -75,7 +106,26 @@ export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: Evaluation
     jurisdictions: result.jurisdictions.map((code) => ({ code, name: corpus.jurisdictions.get(code)?.name ?? code })),
     rows,
     counts,
+    recordCounts,
   };
+}
+
+/** The record's decisive citations, short, as a matrix cell shows them. */
+function shortRecordCitations(c: CellResult, max: number): string {
+  const cites = [...new Set((c.record?.decisive ?? []).map((d) => d.citation))];
+  return cites.length > max ? `${cites.slice(0, max).join('; ')} +${cites.length - max}` : cites.join('; ');
+}
+
+/** What the open reading hinges on, in a few words ("; hinges on 740 ILCS 14/25(e)"). */
+function hingesOn(c: CellResult): string {
+  const r = c.record!;
+  if (r.verdict === 'undetermined') {
+    const missing = [...new Set(r.missing.map((m) => m.facts[0]))].slice(0, 2);
+    return missing.length ? `; hinges on ${missing.join(', ')}` : '';
+  }
+  const shown = r.presumptions.map((p) => p.citation);
+  if (!shown.length) return '';
+  return `; hinges on ${shown.slice(0, 2).join('; ')}${shown.length > 2 ? ` +${shown.length - 2}` : ''}`;
 }
 
 /** Per jurisdiction, how many flows get each verdict (the home page's summary). */
@@ -117,4 +167,69 @@ export function firstSentence(text: string, max = 220): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
   const s = m ? m[1] : text;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export interface RecordModel {
+  verdict: RecordVerdict;
+  word: string;
+  icon: string;
+  /** The open reading set against the record's: what could still move it. */
+  open: string;
+  presumptions: NonNullable<CellResult['record']>['presumptions'];
+  missing: NonNullable<CellResult['record']>['missing'];
+}
+
+/** The on-record reading of a cell as its page shows it. */
+export function recordModel(cell: CellResult): RecordModel {
+  const r = cell.record!;
+  const shown = r.presumptions.map((p) => p.citation);
+  const open =
+    cell.verdict !== 'conditional' ? `${VERDICT_WORD[cell.verdict][0]}${VERDICT_WORD[cell.verdict].slice(1).toLowerCase()} whatever the unknown facts are.`
+    : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
+    : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
+    : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
+  return { verdict: r.verdict, word: RECORD_WORD[r.verdict], icon: RECORD_ICON[r.verdict], open, presumptions: r.presumptions, missing: r.missing };
+}
+
+export interface ChecklistModel {
+  item: ChecklistItem;
+  /** The word for what it does here ("forbids", "may forbid", "duty breached"). */
+  verb: string;
+  mark: string;
+  tone: 'forbidden' | 'undetermined' | 'allowed';
+}
+
+const CHECK_MARK = { forbids: '✖', breached: '✖', open: '?', lifted: '✔', met: '✔' } as const;
+
+/** The checklist's rules, each with the words and tone its line is shown with. */
+export function checklistModel(items: ChecklistItem[]): ChecklistModel[] {
+  return items.map((item) => ({
+    item,
+    verb:
+      item.kind === 'prohibition'
+        ? { forbids: 'forbids', lifted: 'lifted', open: 'may forbid', breached: 'forbids', met: 'lifted' }[item.outcome]
+        : { breached: 'duty breached', met: 'duty met', lifted: 'duty lifted', open: 'duty open', forbids: 'duty breached' }[item.outcome],
+    mark: CHECK_MARK[item.outcome],
+    tone: item.outcome === 'forbids' || item.outcome === 'breached' ? 'forbidden' : item.outcome === 'open' ? 'undetermined' : 'allowed',
+  }));
+}
+
+export interface QuestionModel {
+  question: Question;
+  answers: { text: string; href?: string; summary: string }[];
+}
+
+/** The questions that settle the most cells, each answer with the link that states it and where the cells move. */
+export function questionModels(questions: Question[], link: (q: Question, value: unknown) => string | undefined): QuestionModel[] {
+  return questions.map((q) => ({
+    question: q,
+    answers: q.answers
+      .filter((a) => a.moves.length)
+      .map((a) => {
+        const by = new Map<string, number>();
+        for (const m of a.moves) by.set(m.to, (by.get(m.to) ?? 0) + 1);
+        const summary = [...by].map(([v, n]) => `${n} ${VERDICT_WORD[v as Verdict].toLowerCase()}`).join(', ');
+        return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} cell${a.moves.length === 1 ? '' : 's'}: ${summary}` };
+      }),
+  }));
 }

@@ -4,9 +4,14 @@
  * written with <%= %>; templates use <%- %> only for included partials.
  */
 import type { Express, Response } from 'express';
-import { TRUTH_ICON, VERDICTS, VERDICT_HELP, verdictIcon, verdictWord } from './model.ts';
+import { RECORD_HELP, RECORD_VERDICTS, TRUTH_ICON, VERDICTS, VERDICT_HELP, recordIcon, recordWord, standingWord, verdictIcon, verdictWord } from './model.ts';
 
 export const helpers = {
+  recordWord,
+  recordIcon,
+  standingWord,
+  RECORD_VERDICTS,
+  RECORD_HELP,
   verdictWord,
   verdictIcon,
   VERDICTS,

@@ -8,10 +8,11 @@ import { evaluateScenario, flowFacts } from '../../engine/index.ts';
 import { toCsv, toJsonContract, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
-import { matrixModel, pageUrl, factLines, describeValue, type ScenarioRef } from '../model.ts';
+import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questionModels, recordModel, type ScenarioRef } from '../model.ts';
+import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
-import { decodeScenario, encodeScenario } from '../share.ts';
+import { decodeScenario, encodeScenario, SHARE_MAX_CHARS } from '../share.ts';
 import { whatIf } from '../whatif.ts';
 
 export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
@@ -64,6 +65,10 @@ export function scenarioRoutes(ctx: WebContext): Router {
       view: v,
       controls: controlsModel(ctx, ref, v),
       matrix: matrixModel(corpus, ref, result, v),
+      questions: questionModels(ctx.questions(s, v), (q, value) => {
+        const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
+        return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
+      }),
       exports: exportLinks(ref, v),
       permalink: pageUrl(ref, v, '', true),
       builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
@@ -102,6 +107,9 @@ export function scenarioRoutes(ctx: WebContext): Router {
       icon: VERDICT_ICON[cell.verdict],
       word: VERDICT_WORD[cell.verdict],
       explanation: cell.explanation!,
+      record: recordModel(cell),
+      checklist: checklistModel(cell.checklist ?? []),
+      recordDecisive: cell.record!.decisive,
       decisive,
       depends,
       changes,
