@@ -203,3 +203,40 @@ describe('bad requests to the GET routes', () => {
     expect((await get('/api/vocabulary')).status).toBe(200);
   });
 });
+
+describe('the on-record reading and the questions over the API', () => {
+  const postTo = (path: string, body: unknown) => fetch(`${app.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('every cell of POST /api/evaluate carries the on-record reading beside the open one', async () => {
+    const res = await post({ scenarioId: SEED, asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'US-IL'], explain: false });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    for (const c of body.results) {
+      expect(['forbidden', 'undetermined', 'allowed', 'not-covered']).toContain(c.record.verdict);
+      expect(Array.isArray(c.record.decisive) && Array.isArray(c.record.presumptions) && Array.isArray(c.record.missing)).toBe(true);
+      if (c.record.verdict === 'undetermined') expect(c.record.missing.length).toBeGreaterThan(0);
+      expect(Array.isArray(c.checklist)).toBe(true);
+      expect(c.verdict).toMatch(/^(forbidden|conditional|allowed|not-covered)$/);
+    }
+    const eu = body.results.find((c: { flow: string; jurisdiction: string }) => c.flow === 'collection' && c.jurisdiction === 'EU');
+    expect(eu.record.verdict).toBe('forbidden');
+    expect(eu.record.decisive.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['eu.gdpr.art9.1']));
+    expect(eu.record.presumptions.map((p: { id: string }) => p.id)).toContain('eu.gdpr.art9.2.g');
+  });
+
+  it('POST /api/questions ranks the unknown facts by the cells one answer could settle, with where they move', async () => {
+    const res = await postTo('/api/questions', { scenarioId: SEED, asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'UK'], limit: 3 });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.questions).toHaveLength(3);
+    const [first, second] = body.questions;
+    expect(first.settles).toBeGreaterThanOrEqual(second.settles);
+    for (const q of body.questions) {
+      expect(typeof q.question).toBe('string');
+      const moved = new Set(q.answers.flatMap((a: { moves: { flow: string; jurisdiction: string }[] }) => a.moves.map((m) => `${m.flow}|${m.jurisdiction}`)));
+      expect(moved.size).toBe(q.settles);
+    }
+    await expectError(await postTo('/api/questions', { scenarioId: SEED, limit: 0 }), 422, 'invalid_value', /limit/, 'limit');
+    await expectError(await postTo('/api/questions', { scenarioId: SEED, limt: 3 }), 422, 'unknown_field', /did you mean limit/, 'limt');
+  });
+});

@@ -4,7 +4,7 @@
  * bad input gets {"error": {"code", "message", "path"}} with a 4xx status.
  */
 import express, { Router, type Request } from 'express';
-import { evaluateScenario, renderCondition, inForceOn, type Provision } from '../../engine/index.ts';
+import { evaluateScenario, renderCondition, inForceOn, settlingQuestions, type Mode, type Provision, type Scenario } from '../../engine/index.ts';
 import { toJsonContract } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
@@ -12,6 +12,7 @@ import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { parseAsOf, parseJurisdictions, parseMode } from '../params.ts';
 
 const EVALUATE_FIELDS = ['scenario', 'scenarioId', 'asOf', 'jurisdictions', 'mode', 'explain'];
+const QUESTION_FIELDS = ['scenario', 'scenarioId', 'asOf', 'jurisdictions', 'mode', 'limit'];
 
 function provisionSummary(p: Provision) {
   return {
@@ -106,31 +107,52 @@ export function apiRoutes(ctx: WebContext): Router {
   });
 
   r.post('/evaluate', express.text({ type: () => true, limit: BODY_LIMIT_BYTES }), (req, res) => {
-    const body = jsonBody(req);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new HttpError(422, 'invalid_request', 'the body must be a JSON object: {"scenario": {...}, "asOf": "YYYY-MM-DD", "jurisdictions": ["KR"], "mode": "transplant"}');
-    }
-    const b = body as Record<string, unknown>;
-    for (const key of Object.keys(b)) {
-      if (!EVALUATE_FIELDS.includes(key)) throw new HttpError(422, 'unknown_field', `unknown field "${key}"${suggest(key, EVALUATE_FIELDS)}`, key);
-    }
-    let scenario;
-    if (b.scenario !== undefined) scenario = scenarioFrom(b.scenario, corpus);
-    else if (typeof b.scenarioId === 'string') {
-      scenario = ctx.scenarioById.get(b.scenarioId);
-      if (!scenario) throw new HttpError(422, 'unknown_scenario', `scenarioId: no bundled scenario ${b.scenarioId}${suggest(b.scenarioId, ctx.scenarioById.keys())}`, 'scenarioId');
-    } else throw new HttpError(422, 'missing_scenario', 'scenario: give a scenario object (or the scenarioId of a bundled one)', 'scenario');
-    if (b.explain !== undefined && typeof b.explain !== 'boolean') throw new HttpError(422, 'invalid_value', 'explain: expected true or false', 'explain');
-    const asOf = parseAsOf(b.asOf, ctx.today(), 422);
-    const mode = parseMode(b.mode, 422);
-    if (b.jurisdictions !== undefined && !Array.isArray(b.jurisdictions) && typeof b.jurisdictions !== 'string') {
-      throw new HttpError(422, 'invalid_value', 'jurisdictions: expected a list of codes such as ["KR", "EU"]', 'jurisdictions');
-    }
-    const jurisdictions = parseJurisdictions(b.jurisdictions, corpus, 422);
-    const result = evaluateScenario(corpus, scenario, { asOf, mode, jurisdictions, explain: b.explain ?? true }, ctx.cc);
+    const q = evaluationRequest(ctx, req, EVALUATE_FIELDS);
+    if (q.body.explain !== undefined && typeof q.body.explain !== 'boolean') throw new HttpError(422, 'invalid_value', 'explain: expected true or false', 'explain');
+    const result = evaluateScenario(corpus, q.scenario, { asOf: q.asOf, mode: q.mode, jurisdictions: q.jurisdictions, explain: (q.body.explain as boolean | undefined) ?? true }, ctx.cc);
     res.json(toJsonContract(result));
+  });
+
+  r.post('/questions', express.text({ type: () => true, limit: BODY_LIMIT_BYTES }), (req, res) => {
+    const q = evaluationRequest(ctx, req, QUESTION_FIELDS);
+    const limit = q.body.limit ?? 10;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 50) throw new HttpError(422, 'invalid_value', 'limit: expected a whole number from 1 to 50', 'limit');
+    const questions = settlingQuestions(corpus, q.scenario, { asOf: q.asOf, mode: q.mode, jurisdictions: q.jurisdictions }, ctx.cc, limit);
+    res.json({ scenario: q.scenario.id, asOf: q.asOf, mode: q.mode, questions });
   });
 
   r.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} /api${req.path}`)));
   return r;
+}
+
+interface EvaluationRequest {
+  body: Record<string, unknown>;
+  scenario: Scenario;
+  asOf: string;
+  mode: Mode;
+  jurisdictions: string[] | undefined;
+}
+
+/** The fields every evaluating POST shares: a scenario (or a bundled one's id), the date, the jurisdictions and the mode. */
+function evaluationRequest(ctx: WebContext, req: Request, fields: string[]): EvaluationRequest {
+  const body = jsonBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(422, 'invalid_request', 'the body must be a JSON object: {"scenario": {...}, "asOf": "YYYY-MM-DD", "jurisdictions": ["KR"], "mode": "transplant"}');
+  }
+  const b = body as Record<string, unknown>;
+  for (const key of Object.keys(b)) {
+    if (!fields.includes(key)) throw new HttpError(422, 'unknown_field', `unknown field "${key}"${suggest(key, fields)}`, key);
+  }
+  let scenario: Scenario | undefined;
+  if (b.scenario !== undefined) scenario = scenarioFrom(b.scenario, ctx.corpus);
+  else if (typeof b.scenarioId === 'string') {
+    scenario = ctx.scenarioById.get(b.scenarioId);
+    if (!scenario) throw new HttpError(422, 'unknown_scenario', `scenarioId: no bundled scenario ${b.scenarioId}${suggest(b.scenarioId, ctx.scenarioById.keys())}`, 'scenarioId');
+  } else throw new HttpError(422, 'missing_scenario', 'scenario: give a scenario object (or the scenarioId of a bundled one)', 'scenario');
+  const asOf = parseAsOf(b.asOf, ctx.today(), 422);
+  const mode = parseMode(b.mode, 422);
+  if (b.jurisdictions !== undefined && !Array.isArray(b.jurisdictions) && typeof b.jurisdictions !== 'string') {
+    throw new HttpError(422, 'invalid_value', 'jurisdictions: expected a list of codes such as ["KR", "EU"]', 'jurisdictions');
+  }
+  return { body: b, scenario, asOf, mode, jurisdictions: parseJurisdictions(b.jurisdictions, ctx.corpus, 422) };
 }
