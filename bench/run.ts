@@ -2,8 +2,9 @@
  * npm run bench: medians and spread over repeated runs, as a table and as JSON
  * (also written to bench/results/latest.json).
  *   (a) loading and validating the corpus and scenarios
- *   (b) the seed scenario's full matrix against every jurisdiction: verdicts only, verdicts with their
- *       decisive citations (what the matrix page shows), and with explanations
+ *   (b) the seed scenario's full matrix against every jurisdiction: verdicts only, both readings with
+ *       their decisive citations and checklists (what the matrix page shows), the questions that settle
+ *       the most cells, and with explanations
  *   (c) the same against a synthetic corpus ten times larger
  *   (d) the floor: each in-force condition of each cell evaluated once by its compiled
  *       leaves, with no verdict logic; the engine's cost is reported as a ratio to it
@@ -13,7 +14,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
-import { compileCorpus, evaluateScenario, flowFacts, inForceOn, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
+import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
 import { eval3 } from '../src/engine/logic.ts';
 import { type BenchRow, formatTable, timeIt } from './measure.ts';
 
@@ -68,11 +69,21 @@ async function main(): Promise<void> {
   const measure = (label: string, c: Corpus) => {
     compileCorpus(c);
     const verdicts = timeIt(`${label}: seed matrix, verdicts only`, () => evaluateScenario(c, seed, { asOf: AS_OF, bare: true }), { runs: 31, inner: 5, note });
-    const withDecisive = timeIt(`${label}: seed matrix, verdicts with decisive citations (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, verdictsOnly: true }), { runs: 31, inner: 5, note });
+    const withDecisive = timeIt(`${label}: seed matrix, both readings with decisive citations and checklists (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, verdictsOnly: true }), { runs: 31, inner: 5, note });
     const full = timeIt(`${label}: seed matrix, with explanations`, () => evaluateScenario(c, seed, { asOf: AS_OF, explain: true }), { runs: 7, note });
     const fl = floor(c, seed);
     const floorRow = timeIt(`${label}: floor (each condition once, no verdict logic)`, fl, { runs: 31, inner: 20, note });
-    rows.push(verdicts, withDecisive, full, floorRow, {
+    const questions = timeIt(`${label}: seed matrix, questions that settle the most cells`, () => settlingQuestions(c, seed, { asOf: AS_OF }), { runs: 15, note });
+    const ratio = (row: BenchRow, target: string): BenchRow => ({
+      name: `${row.name} / floor`,
+      median: row.median / floorRow.median,
+      min: row.min / floorRow.max,
+      max: row.max / floorRow.min,
+      unit: 'x',
+      runs: row.runs,
+      note: target,
+    });
+    rows.push(verdicts, withDecisive, questions, full, floorRow, ratio(withDecisive, 'target: under 20 ms'), ratio(questions, 'target: under 50 ms'), {
       name: `${label}: verdicts-only / floor`,
       median: verdicts.median / floorRow.median,
       min: verdicts.min / floorRow.max,

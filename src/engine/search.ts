@@ -90,10 +90,47 @@ export function explore<T>(
   return { leaves, complete };
 }
 
+const readOnceMemo = new WeakMap<CNode, boolean>();
+
+/**
+ * Whether Kleene evaluation of a condition is already exact: it reads every atom in
+ * one leaf only, and each leaf depends on its one atom. Over disjoint facts, every
+ * connective reaches both truth values exactly when one of its parts can, so an
+ * unknown answer means both are reachable.
+ */
+function readOnce(node: CNode, atoms: readonly AtomInfo[]): boolean {
+  let known = readOnceMemo.get(node);
+  if (known !== undefined) return known;
+  const seen = new Set<number>();
+  const visit = (n: CNode): boolean => {
+    if (n.op === 'leaf') {
+      if (n.atoms.length > 1) return false;
+      if (n.atoms.length === 0) return true;
+      const slot = n.atoms[0];
+      if (seen.has(slot)) return false;
+      seen.add(slot);
+      const values = new Set(atoms[slot].distinctions.map((d) => {
+        const x: Assignment = [];
+        x[slot] = d.value;
+        return n.test(x);
+      }));
+      return values.size === 2;
+    }
+    if (n.op === 'not' || n.op === 'bool') return visit(n.kid);
+    return n.kids.every(visit);
+  };
+  known = visit(node);
+  readOnceMemo.set(node, known);
+  return known;
+}
+
 /** The exact value of one condition: true or false only if every completion agrees. */
 export function exact3(node: CNode, a: Assignment, atoms: readonly AtomInfo[]): Tri {
   const first = eval3(node, a);
   if (first !== U) return first;
+  // INVARIANT: read-once conditions skip the split, which would find both values
+  // (test/property/completions.test.ts checks explanations against completions).
+  if (readOnce(node, atoms)) return U;
   const { leaves, complete } = explore<Tri>(
     a,
     (x) => {
