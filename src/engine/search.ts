@@ -116,8 +116,13 @@ function readOnce(node: CNode, atoms: readonly AtomInfo[]): boolean {
       }));
       return values.size === 2;
     }
-    if (n.op === 'not' || n.op === 'bool') return visit(n.kid);
-    return n.kids.every(visit);
+    switch (n.op) {
+      case 'not':
+      case 'bool':
+        return visit(n.kid);
+      default:
+        return n.kids.every(visit);
+    }
   };
   known = visit(node);
   readOnceMemo.set(node, known);

@@ -46,7 +46,12 @@ export interface FieldModel {
   members: FieldOption[];
   /** Where the shown value comes from. */
   from: 'flow' | 'shared' | 'none';
+  /** For a question that settles cells of the matrix: how many one answer could settle. */
+  settles?: number;
 }
+
+/** The questions that settle the most cells, by fact key (a legal-order fact as key@code), best first. */
+export type QuestionRanking = Map<string, number>;
 
 export interface GroupModel {
   id: string;
@@ -63,6 +68,11 @@ export interface LawModel {
 }
 
 const idOf = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/** The id of a fact's form field: a flow fact, or a legal-order fact of one jurisdiction. */
+export function fieldId(fact: string, jurisdiction?: string): string {
+  return idOf(jurisdiction ? `j:${jurisdiction}:${fact}` : `f:${fact}`);
+}
 
 function field(fact: FactDef, name: string, value: unknown, from: FieldModel['from']): FieldModel {
   const known = value !== undefined && value !== null;
@@ -101,7 +111,15 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
 }
 
 /** The form for one flow: flow facts by group, then legal-order facts per jurisdiction. */
-export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes: string[]): { groups: GroupModel[]; law: LawModel[] } {
+/** Fields in the order of the ranking (the questions that settle the most cells first), the rest as the vocabulary has them. */
+function ranked(fields: FieldModel[], ranking: QuestionRanking, key: (f: FieldModel) => string): FieldModel[] {
+  const order = [...ranking.keys()];
+  for (const f of fields) if (ranking.has(key(f))) f.settles = ranking.get(key(f));
+  const rank = (f: FieldModel) => (ranking.has(key(f)) ? order.indexOf(key(f)) : order.length);
+  return fields.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map((x) => x.f);
+}
+
+export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes: string[], ranking: QuestionRanking = new Map()): { groups: GroupModel[]; law: LawModel[] } {
   const shared = flattenFacts(scenario.facts);
   const own = flattenFacts(flow.facts);
   const groups: GroupModel[] = [];
@@ -112,14 +130,14 @@ export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes:
       id: g.id,
       label: g.label,
       help: g.help,
-      fields: facts.map((f) => (f.key in own ? field(f, `f:${f.key}`, own[f.key], 'flow') : field(f, `f:${f.key}`, shared[f.key], 'shared'))),
+      fields: ranked(facts.map((f) => (f.key in own ? field(f, `f:${f.key}`, own[f.key], 'flow') : field(f, `f:${f.key}`, shared[f.key], 'shared'))), ranking, (x) => x.key),
     });
   }
   const lawFacts = corpus.vocabulary.facts.filter((f) => f.scope === 'jurisdiction');
   const law = codes.map((code) => {
     const sharedJ = flattenFacts(scenario.jurisdictionFacts?.[code]);
     const ownJ = flattenFacts(flow.jurisdictionFacts?.[code]);
-    const fields = lawFacts.map((f) => (f.key in ownJ ? field(f, `j:${code}:${f.key}`, ownJ[f.key], 'flow') : field(f, `j:${code}:${f.key}`, sharedJ[f.key], 'shared')));
+    const fields = ranked(lawFacts.map((f) => (f.key in ownJ ? field(f, `j:${code}:${f.key}`, ownJ[f.key], 'flow') : field(f, `j:${code}:${f.key}`, sharedJ[f.key], 'shared'))), ranking, (x) => `${x.key}@${code}`);
     return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated: fields.some((x) => x.known), fields };
   });
   return { groups, law };

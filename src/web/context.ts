@@ -79,7 +79,7 @@ export function createContext(deps: WebDeps): WebContext {
     const key = `${bundledKeys.get(scenario) ?? scenarioKey(scenario)}|${v.asOf}|${v.mode}|${v.jurisdictions.join(',')}`;
     const hit = asked.get(key);
     if (hit) return hit;
-    const list = settlingQuestions(corpus, scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode }, cc, 5);
+    const list = settlingQuestions(corpus, scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode }, cc, 10);
     asked.set(key, list);
     if (asked.size > CACHE_SIZE) asked.delete(asked.keys().next().value!);
     return list;

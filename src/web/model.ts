@@ -176,11 +176,20 @@ export interface RecordModel {
   /** The open reading set against the record's: what could still move it. */
   open: string;
   presumptions: NonNullable<CellResult['record']>['presumptions'];
-  missing: NonNullable<CellResult['record']>['missing'];
+  /** How the presumptions read, for their heading. */
+  presumedAs: 'not established' | 'as the law presumes';
+  missing: (NonNullable<CellResult['record']>['missing'][number] & { what: string; questions: string[] })[];
 }
 
+const MISSING_PART = {
+  element: 'an element of the prohibition',
+  engagement: 'whether the duty is engaged',
+  performance: 'whether the duty was performed',
+  scope: 'a requirement of scope',
+} as const;
+
 /** The on-record reading of a cell as its page shows it. */
-export function recordModel(cell: CellResult): RecordModel {
+export function recordModel(corpus: Corpus, cell: CellResult): RecordModel {
   const r = cell.record!;
   const shown = r.presumptions.map((p) => p.citation);
   const open =
@@ -188,7 +197,9 @@ export function recordModel(cell: CellResult): RecordModel {
     : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
     : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
     : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
-  return { verdict: r.verdict, word: RECORD_WORD[r.verdict], icon: RECORD_ICON[r.verdict], open, presumptions: r.presumptions, missing: r.missing };
+  const missing = r.missing.map((m) => ({ ...m, what: MISSING_PART[m.part], questions: m.facts.map((k) => corpus.vocabulary.byKey.get(k)?.question ?? k) }));
+  const presumedAs = r.presumptions.every((p) => p.reading === 'not-established') ? 'not established' : 'as the law presumes';
+  return { verdict: r.verdict, word: RECORD_WORD[r.verdict], icon: RECORD_ICON[r.verdict], open, presumptions: r.presumptions, presumedAs, missing };
 }
 
 export interface ChecklistModel {

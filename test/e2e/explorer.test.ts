@@ -235,6 +235,24 @@ if (!hasChromium) {
       await keyboardReachesEverything('compare');
     });
 
+    it('on the record: the matrix, a conditional cell and a forbidden cell put the answer and its reason on the first screen', async () => {
+      await page.goto(`${app.base}/scenarios/${SEED}?asOf=2019-06-01&j=KR,EU,UK,US-IL,CN,JP`);
+      const record = await page.evaluate(() => [...document.querySelectorAll('td[data-record]')].map((td) => [td.getAttribute('data-record'), (td.querySelector('.word') as HTMLElement).innerText]));
+      const words: Record<string, string> = { forbidden: 'FORBIDDEN', undetermined: 'UNDETERMINED', allowed: 'ALLOWED', 'not-covered': 'NOT COVERED' };
+      for (const [verdict, word] of record) expect(word).toBe(words[verdict!]);
+      await page.screenshot({ path: join(SHOTS, 'matrix-on-record.png'), fullPage: true, clip: await clipTo(page, '#verdicts-heading', '#matrix') });
+      for (const [name, flow, code] of [['cell-conditional', 'moj-to-msit', 'KR'], ['cell-forbidden', 'companies-training', 'US-IL']]) {
+        await page.goto(`${app.base}/scenarios/${SEED}/cell/${flow}/${code}?asOf=2019-06-01`);
+        const box = (await page.locator('#record').boundingBox())!;
+        expect(box.y + box.height).toBeLessThan(900);
+        expect(await page.locator('#record .big').innerText()).toMatch(/(UNDETERMINED|FORBIDDEN) on the record/);
+        await axe(name);
+        await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+      }
+      expect(await page.locator('#record').innerText()).toContain('740 ILCS 14/15(b)');
+      expect(await page.locator('#record').innerText()).toContain('740 ILCS 14/25(e)');
+    });
+
     it('error pages pass axe', async () => {
       await page.goto(`${app.base}/scenarios/${SEED}?asOf=2024-02-31`);
       await axe('error page');

@@ -258,3 +258,53 @@ describe('static files', () => {
     expect((await get('/static/nope.css')).status).toBe(404);
   });
 });
+
+describe('pages read on the record first', () => {
+  const decode = (html: string) => html.replace(/&amp;/g, '&').replace(/&#34;/g, '"').replace(/&#39;/g, "'");
+
+  it('every matrix cell shows the record verdict and carries both readings', async () => {
+    const html = await page(`/scenarios/${SEED}?asOf=2019-06-01&j=KR,EU,US-IL`);
+    const { corpus } = webData();
+    const result = evaluateScenario(corpus, seedScenario(), { asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'US-IL'], verdictsOnly: true });
+    for (const r of result.results) {
+      expect(html).toContain(`data-flow="${r.flow}" data-jurisdiction="${r.jurisdiction}" data-verdict="${r.verdict}" data-record="${r.record!.verdict}"`);
+    }
+    expect(html).toContain('<span class="word">UNDETERMINED</span>');
+    expect(html).toMatch(/<span class="open">open: \? CONDITIONAL; hinges on /);
+  });
+
+  it('the questions above the matrix link to the scenario with the answer stated, and the cells move as they say', async () => {
+    const html = await page(`/scenarios/${SEED}?asOf=2019-06-01&j=KR,EU,UK`);
+    const section = html.slice(html.indexOf('id="questions-heading"'), html.indexOf('class="matrix-wrap"'));
+    const links = [...section.matchAll(/<a href="(\/custom\?[^"]+)">[^<]+<\/a>: settles (\d+) cell/g)];
+    expect(links.length).toBeGreaterThan(2);
+    const [, href, n] = links[0];
+    const before = cellsOf(html);
+    const after = cellsOf(await page(decode(href)));
+    let settled = 0;
+    for (const flow of Object.keys(before)) for (const code of Object.keys(before[flow])) if (before[flow][code] === 'conditional' && after[flow][code] !== 'conditional') settled++;
+    expect(settled).toBe(Number(n));
+  });
+
+  it('a cell page leads with the record, the open reading beside it, then what the law asks', async () => {
+    const html = await page(`/scenarios/${SEED}/cell/collection/EU?asOf=2019-06-01`);
+    const record = html.indexOf('id="record" data-record="forbidden"');
+    const open = html.indexOf('id="verdict" data-verdict="conditional"');
+    const asks = html.indexOf('id="checklist-heading"');
+    expect(record).toBeGreaterThan(0);
+    expect(open).toBeGreaterThan(record);
+    expect(asks).toBeGreaterThan(open);
+    expect(html).toContain('Presumed not established');
+    expect(html).toMatch(/GDPR art\. 9\(2\)\(g\)<\/a> Substantial public interest on a legal basis: <span class="standing s-unknown">unknown<\/span>/);
+  });
+
+  it('the builder asks first the questions that settle the most cells', async () => {
+    const res = await get(`/builder?from=${SEED}&asOf=2019-06-01&j=KR,EU`);
+    const html = await page(res.headers.get('location')!);
+    const ask = html.slice(html.indexOf('id="ask-first-heading"'), html.indexOf('id="flow-heading"'));
+    const anchors = [...ask.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const id of anchors) expect(html).toContain(`id="${id}"`);
+    expect(html).toMatch(/asked first: could settle \d+ cell/);
+  });
+});

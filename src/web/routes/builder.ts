@@ -6,10 +6,10 @@
  * swaps in the re-evaluated results without a reload.
  */
 import express, { Router, type Request, type Response } from 'express';
-import type { Scenario } from '../../engine/index.ts';
+import type { Question, Scenario } from '../../engine/index.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
-import { applyForm, blankScenario, formModel } from '../builder.ts';
+import { applyForm, blankScenario, fieldId, formModel, type QuestionRanking } from '../builder.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { matrixModel, type ScenarioRef } from '../model.ts';
 import { parseMultipart } from '../multipart.ts';
@@ -37,6 +37,11 @@ function resultsModel(ctx: WebContext, req: Request, scenario: Scenario, s: stri
   };
 }
 
+/** The settling questions as the form orders its fields: fact key (key@code for a legal-order fact) to cells it could settle. */
+function rankingOf(questions: Question[]): QuestionRanking {
+  return new Map(questions.map((q) => [q.jurisdiction ? `${q.fact}@${q.jurisdiction}` : q.fact, q.settles]));
+}
+
 export function builderRoutes(ctx: WebContext): Router {
   const r = Router();
   const corpus = ctx.corpus;
@@ -61,7 +66,8 @@ export function builderRoutes(ctx: WebContext): Router {
       s,
       view: v,
       starts: [{ id: 'blank', title: 'A blank scenario' }, ...ctx.scenarios.map((x) => ({ id: x.id, title: x.title }))],
-      form: formModel(corpus, scenario, flow, v.jurisdictions),
+      form: formModel(corpus, scenario, flow, v.jurisdictions, rankingOf(ctx.questions(scenario, v))),
+      asked: ctx.questions(scenario, v).slice(0, 5).map((q) => ({ ...q, anchor: fieldId(q.fact, q.jurisdiction) })),
       controls: { asOf: v.asOf, mode: v.mode, jurisdictions: [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })) },
       results: resultsModel(ctx, req, scenario, s, flow.id, v),
     });

@@ -65,7 +65,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
       view: v,
       controls: controlsModel(ctx, ref, v),
       matrix: matrixModel(corpus, ref, result, v),
-      questions: questionModels(ctx.questions(s, v), (q, value) => {
+      questions: questionModels(ctx.questions(s, v).slice(0, 5), (q, value) => {
         const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
         return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
       }),
@@ -107,7 +107,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
       icon: VERDICT_ICON[cell.verdict],
       word: VERDICT_WORD[cell.verdict],
       explanation: cell.explanation!,
-      record: recordModel(cell),
+      record: recordModel(corpus, cell),
       checklist: checklistModel(cell.checklist ?? []),
       recordDecisive: cell.record!.decisive,
       decisive,
