@@ -70,17 +70,29 @@ export interface MatrixModel {
   asOf: string;
   mode: string;
   jurisdictions: { code: string; name: string }[];
-  rows: { id: string; label: string; cells: MatrixCellModel[] }[];
+  rows: { id: string; label: string; ask?: string; cells: MatrixCellModel[] }[];
   counts: Record<Verdict, number>;
   recordCounts: Record<RecordVerdict, number>;
 }
 
-export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: EvaluationResult, v: ViewOptions): MatrixModel {
+/** The question that settles the most cells of one flow's row, in a line ("ask: ... (settles 5 cells)"). */
+function rowQuestion(questions: Question[], flow: string): string | undefined {
+  let best: { q: Question; n: number } | undefined;
+  for (const q of questions) {
+    const n = new Set(q.answers.flatMap((a) => a.moves.filter((m) => m.flow === flow).map((m) => m.jurisdiction))).size;
+    if (n && (!best || n > best.n)) best = { q, n };
+  }
+  if (!best) return undefined;
+  return `ask first: ${best.q.question || best.q.label}${best.q.jurisdiction ? ` (${best.q.jurisdiction})` : ''}, could settle ${best.n} cell${best.n === 1 ? '' : 's'} here`;
+}
+
+export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: EvaluationResult, v: ViewOptions, questions: Question[] = []): MatrixModel {
   const counts: Record<Verdict, number> = { forbidden: 0, conditional: 0, allowed: 0, 'not-covered': 0 };
   const recordCounts: Record<RecordVerdict, number> = { forbidden: 0, undetermined: 0, allowed: 0, 'not-covered': 0 };
   const rows = ref.scenario.flows.map((f) => ({
     id: f.id,
     label: f.label,
+    ask: rowQuestion(questions, f.id),
     cells: result.jurisdictions.map((code) => {
       const c = cellOf(result, f.id, code)!;
       counts[c.verdict]++;

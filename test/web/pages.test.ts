@@ -278,6 +278,8 @@ describe('pages read on the record first', () => {
     const section = html.slice(html.indexOf('id="questions-heading"'), html.indexOf('class="matrix-wrap"'));
     const links = [...section.matchAll(/<a href="(\/custom\?[^"]+)">[^<]+<\/a>: settles (\d+) cell/g)];
     expect(links.length).toBeGreaterThan(2);
+    // Each row names the question that would settle most of its cells.
+    expect(html).toMatch(/<span class="ask-row">ask first: [^<]+, could settle \d+ cells? here<\/span>/);
     const [, href, n] = links[0];
     const before = cellsOf(html);
     const after = cellsOf(await page(decode(href)));

@@ -26,7 +26,7 @@ function resultsModel(ctx: WebContext, req: Request, scenario: Scenario, s: stri
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const link = builderUrl(s, flow, v);
   return {
-    matrix: matrixModel(ctx.corpus, ref, ctx.matrix(scenario, v), v),
+    matrix: matrixModel(ctx.corpus, ref, ctx.matrix(scenario, v), v, ctx.questions(scenario, v)),
     share: {
       builder: link,
       builderAbsolute: `${origin}${link}`,

@@ -64,7 +64,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
       kind: (s as { kind?: string }).kind,
       view: v,
       controls: controlsModel(ctx, ref, v),
-      matrix: matrixModel(corpus, ref, result, v),
+      matrix: matrixModel(corpus, ref, result, v, ctx.questions(s, v)),
       questions: questionModels(ctx.questions(s, v).slice(0, 5), (q, value) => {
         const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
         return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
