@@ -10,7 +10,7 @@
 import type { Provision, Vocabulary } from './types.ts';
 import type { Assignment, CNode, Tri } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
-import { collectAtoms, type Plan } from './plan.ts';
+import { atomsOf, type Plan } from './plan.ts';
 import { exact3 } from './search.ts';
 import type { PlanState } from './status.ts';
 
@@ -58,10 +58,8 @@ const ORDER: Record<ChecklistItem['outcome'], number> = { forbids: 0, breached: 
 
 function factsOf(node: CNode | undefined, a: Assignment, cc: CompiledCorpus, vocabulary: Vocabulary): ChecklistFact[] {
   if (!node) return [];
-  const slots = new Set<number>();
-  collectAtoms(node, slots);
   const keys = new Set<string>();
-  for (const slot of slots) if (a[slot] === undefined) keys.add(cc.atomInfo[slot].fact.key);
+  for (const slot of atomsOf(node)) if (a[slot] === undefined) keys.add(cc.atomInfo[slot].fact.key);
   return [...keys].sort().map((key) => {
     const f = vocabulary.byKey.get(key);
     return { key, label: f?.label ?? key, question: f?.question ?? '' };

@@ -51,6 +51,19 @@ export interface Plan {
   dormant: { id: string; title: string; jurisdiction: string; from: string; to?: string }[];
 }
 
+const atomLists = new WeakMap<CNode, number[]>();
+
+/** Every atom slot a condition reads, once each (memoised: conditions are immutable). */
+export function atomsOf(node: CNode): number[] {
+  let list = atomLists.get(node);
+  if (!list) {
+    const out = new Set<number>();
+    collectAtoms(node, out);
+    atomLists.set(node, (list = [...out]));
+  }
+  return list;
+}
+
 /** Every atom slot a condition reads. */
 export function collectAtoms(node: CNode, out: Set<number>): void {
   if (node.op === 'leaf') node.atoms.forEach((x) => out.add(x));

@@ -18,7 +18,7 @@
 import type { Provision } from './types.ts';
 import { type Assignment, type CNode, eval3, type Tri } from './logic.ts';
 import type { CompiledCorpus, CompiledProvision } from './compiled.ts';
-import { collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
+import { atomsOf, collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
 import { exact3 } from './search.ts';
 import { type PlanState, stateOf } from './status.ts';
 import { evaluateCell, type ProvisionRef } from './cell.ts';
@@ -87,14 +87,55 @@ function asRecorded(node: CNode, reading: 'not-established' | 'holds'): CNode {
 
 function unknownFacts(cc: CompiledCorpus, node: CNode | undefined, a: Assignment): string[] {
   if (!node) return [];
-  const slots = new Set<number>();
-  collectAtoms(node, slots);
   const facts = new Set<string>();
-  for (const slot of slots) if (a[slot] === undefined) facts.add(cc.atomInfo[slot].fact.key);
+  for (const slot of atomsOf(node)) if (a[slot] === undefined) facts.add(cc.atomInfo[slot].fact.key);
   return [...facts].sort();
 }
 
 const ref = (p: Provision) => ({ id: p.id, citation: p.citation, title: p.title });
+
+/** Every defence of a plan: exceptions, exemptions and scope exclusions. */
+function defencesOf(plan: Plan): CompiledProvision[] {
+  const out: CompiledProvision[] = [];
+  for (const pi of plan.instruments) for (const cp of pi.scopes) if (cp.p.scope === 'excludes') out.push(cp);
+  for (const r of [...plan.prohibitions, ...plan.obligations]) for (const e of r.exceptions) out.push(e.cp);
+  return out;
+}
+
+/**
+ * The plan the record reads: each defence replaced by its recorded leaf (or by "always"
+ * where it is in `shown`), each element with a presumption of its own by its leaf.
+ */
+function derive(plan: Plan, shown: ReadonlySet<CompiledProvision>): Plan {
+  const recorded = (cp: CompiledProvision, reading: 'not-established' | 'holds'): CompiledProvision => ({ ...cp, when: shown.has(cp) ? ALWAYS : asRecorded(cp.when, reading) });
+  const element = (cp: CompiledProvision): CompiledProvision => (cp.p.presumption ? recorded(cp, cp.p.presumption.reading) : cp);
+  const defence = (cp: CompiledProvision): CompiledProvision => recorded(cp, cp.p.presumption?.reading ?? 'not-established');
+  const instruments: PlanInstrument[] = plan.instruments.map((pi) => ({
+    ...pi,
+    scopes: pi.scopes.map((cp) => (cp.p.scope === 'excludes' ? defence(cp) : element(cp))),
+  }));
+  const rules = <R extends { cp: CompiledProvision; exceptions: { cp: CompiledProvision; ii: number }[] }>(list: R[]): R[] =>
+    list.map((r) => ({ ...r, cp: element(r.cp), exceptions: r.exceptions.map((e) => ({ cp: defence(e.cp), ii: e.ii })) }));
+  const prohibitions = rules(plan.prohibitions);
+  const obligations = rules(plan.obligations);
+  const atoms = new Set<number>();
+  for (const pi of instruments) for (const cp of pi.scopes) collectAtoms(cp.when, atoms);
+  for (const r of [...prohibitions, ...obligations]) {
+    collectAtoms(r.cp.when, atoms);
+    if (r.cp.met) collectAtoms(r.cp.met, atoms);
+    for (const e of r.exceptions) collectAtoms(e.cp.when, atoms);
+  }
+  return { ...plan, instruments, prohibitions, obligations, atoms: [...atoms] };
+}
+
+const recordPlans = new WeakMap<Plan, Plan>();
+
+/** The record's plan with no defence shown outright: the same for every cell of a plan. */
+function recordPlan(plan: Plan): Plan {
+  let derived = recordPlans.get(plan);
+  if (!derived) recordPlans.set(plan, (derived = derive(plan, new Set())));
+  return derived;
+}
 
 /**
  * Reads one cell on the record. `open` is the open reading's Kleene state under the
@@ -109,44 +150,13 @@ export function readOnRecord(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     if (v === undefined) exact.set(node, (v = exact3(node, a, cc.atomInfo)));
     return v;
   };
-  /** A defence as the record reads it, or undefined where it can never hold. */
-  const defence = (cp: CompiledProvision): CompiledProvision | undefined => {
-    if (establish.has(cp.p.id)) return { ...cp, when: ALWAYS };
-    const v = exactOf(cp.when);
-    if (v === T) return { ...cp, when: ALWAYS };
-    if (v === F) return undefined;
-    return { ...cp, when: asRecorded(cp.when, cp.p.presumption?.reading ?? 'not-established') };
-  };
-  const element = (cp: CompiledProvision): CompiledProvision =>
-    cp.p.presumption ? { ...cp, when: asRecorded(cp.when, cp.p.presumption.reading) } : cp;
-
-  const instruments: PlanInstrument[] = plan.instruments.map((pi) => ({
-    ...pi,
-    scopes: pi.scopes.flatMap((cp) => {
-      if (cp.p.scope !== 'excludes') return [element(cp)];
-      const d = defence(cp);
-      return d ? [d] : [];
-    }),
-  }));
-  const rules = <R extends { cp: CompiledProvision; exceptions: { cp: CompiledProvision; ii: number }[] }>(list: R[]): R[] =>
-    list.map((r) => ({
-      ...r,
-      cp: element(r.cp),
-      exceptions: r.exceptions.flatMap((e) => {
-        const d = defence(e.cp);
-        return d ? [{ cp: d, ii: e.ii }] : [];
-      }),
-    }));
-  const prohibitions = rules(plan.prohibitions);
-  const obligations = rules(plan.obligations);
-  const atoms = new Set<number>();
-  for (const pi of instruments) for (const cp of pi.scopes) collectAtoms(cp.when, atoms);
-  for (const r of [...prohibitions, ...obligations]) {
-    collectAtoms(r.cp.when, atoms);
-    if (r.cp.met) collectAtoms(r.cp.met, atoms);
-    for (const e of r.exceptions) collectAtoms(e.cp.when, atoms);
+  // A defence the facts establish although Kleene logic cannot see it (or one the caller
+  // takes as shown) holds outright; every other defence is read by its recorded leaf.
+  const shown = new Set<CompiledProvision>();
+  for (const cp of defencesOf(plan)) {
+    if (establish.has(cp.p.id) || (cp.p.presumption?.reading !== 'holds' && eval3(cp.when, a) === U && exactOf(cp.when) === T)) shown.add(cp);
   }
-  const derived: Plan = { ...plan, instruments, prohibitions, obligations, atoms: [...atoms] };
+  const derived = shown.size ? derive(plan, shown) : recordPlan(plan);
   // INVARIANT: with nothing presumed the derived plan agrees with the open one on every
   // completion, so the two readings agree (test/property/record.test.ts checks it).
   const cell = evaluateCell(cc, derived, a, { verdictOnly: true });
