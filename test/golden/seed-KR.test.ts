@@ -71,6 +71,13 @@ describe('seed kr-immigration-faces, KR column as of 2026-11-26', () => {
       // 5 Aug 2020), lifted by the statute the scenario states and by Immigration Act
       // art. 12-2(1); open: arts. 3(1), 23(2) (safety measures), 33(1), and art. 37-2
       // (automated gates may take fully automated decisions; in force 15 Mar 2024).
+      // Re-checked against art. 37-2 (issue 13): the right to refuse (para. 1) does not
+      // reach decisions made under a statute (proviso: art. 15(1) item 2), and the gates
+      // rest on the Immigration Act, so it is lifted; the explanation and review duty
+      // (paras. 2-3) and the published criteria (para. 4) reach every fully automated
+      // decision, unless the gate clearance is an automatic disposition under art. 20 of
+      // the Framework Act on Administration, which the article excludes. The seed does
+      // not settle either point, so the law leaves the verdict conditional: unchanged.
       collection: 'conditional',
       // MoJ -> MSIT: as in 2019, and art. 23(1) if the data are processed to identify
       // people (data.biometric_identification is not stated for this flow).
@@ -96,6 +103,14 @@ describe('seed kr-immigration-faces, KR column as of 2026-11-26', () => {
     expect(c.dependsOn).toEqual(expect.arrayContaining(['law.statute_authorises_sensitive', 'purpose.within_original']));
     const forbidden = c.outcomes.find((o) => o.verdict === 'forbidden');
     expect(forbidden?.when.some((w) => w.some((x) => x.fact === 'law.statute_authorises_sensitive'))).toBe(true);
+  });
+
+  it('collection: art. 37-2 hinges on whether the gate clearance is an automatic disposition (Framework Act on Administration art. 20), and the statute lifts the right to refuse', () => {
+    const c = cell(ID, 'collection', 'KR', AS_OF);
+    expect(c.dependsOn).toEqual(expect.arrayContaining(['law.automatic_disposition', 'tech.fully_automated_decision', 'safeguards.adm_explanation_review', 'safeguards.adm_criteria_published']));
+    const decisive = c.decisive.map((d) => d.id);
+    expect(decisive).toEqual(expect.arrayContaining(['kr.pipa.art37-2.2', 'kr.pipa.art37-2.4']));
+    expect(decisive).not.toContain('kr.pipa.art37-2');
   });
 
   it('the airport CCTV hinges on a statute permitting the cameras', () => {
