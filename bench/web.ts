@@ -51,7 +51,7 @@ const TARGETS: Target[] = [
   },
 ];
 
-function startServer(): Promise<{ child: ChildProcess; base: string }> {
+export function startServer(): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'web', 'server.ts')], {
       cwd: ROOT,
