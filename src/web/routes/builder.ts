@@ -21,15 +21,16 @@ function builderUrl(s: string, flow: string | undefined, v: ViewOptions): string
   return `/builder${viewQuery(v, { s, flow }, v.datedExplicitly)}`;
 }
 
-function resultsModel(ctx: WebContext, req: Request, scenario: Scenario, s: string, flow: string, v: ViewOptions) {
+async function resultsModel(ctx: WebContext, scenario: Scenario, s: string, flow: string, v: ViewOptions) {
   const ref: ScenarioRef = { scenario, base: '/custom', s, bundled: false };
-  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const link = builderUrl(s, flow, v);
   return {
-    matrix: matrixModel(ctx.corpus, ref, ctx.matrix(scenario, v), v),
+    matrix: matrixModel(ctx.corpus, ref, await ctx.matrix(scenario, v), v),
     share: {
       builder: link,
-      builderAbsolute: `${origin}${link}`,
+      // Never from the Host header, which the client chooses: a configured origin, or the
+      // relative link (app.js copies it resolved against the page's own address).
+      builderAbsolute: `${ctx.settings.publicOrigin ?? ''}${link}`,
       page: `/custom${viewQuery(v, { s }, v.datedExplicitly)}`,
       download: `/builder/download?s=${s}`,
       length: s.length,
@@ -63,7 +64,7 @@ export function builderRoutes(ctx: WebContext): Router {
       starts: [{ id: 'blank', title: 'A blank scenario' }, ...ctx.scenarios.map((x) => ({ id: x.id, title: x.title }))],
       form: formModel(corpus, scenario, flow, v.jurisdictions),
       controls: { asOf: v.asOf, mode: v.mode, jurisdictions: [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })) },
-      results: resultsModel(ctx, req, scenario, s, flow.id, v),
+      results: await resultsModel(ctx, scenario, s, flow.id, v),
     });
   });
 
@@ -76,7 +77,7 @@ export function builderRoutes(ctx: WebContext): Router {
     const s = shareCode(next);
     const url = builderUrl(s, applied.flow, v);
     if (req.get('accept')?.includes('application/json')) {
-      const results = resultsModel(ctx, req, next, s, applied.flow, v);
+      const results = await resultsModel(ctx, next, s, applied.flow, v);
       res.json({ url, s, html: await renderView(req.app as express.Express, 'partials/builder-results', { results }) });
       return;
     }
