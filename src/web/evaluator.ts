@@ -69,16 +69,22 @@ export interface Evaluator {
 const WORKER_FILE = join(import.meta.dirname, 'pool-worker.mjs');
 /** Estimated bytes of one cached cell: verdicts only, with the outcome map. */
 const CELL_BYTES = { verdicts: 1_500, outcomes: 8_000 };
+/** JSON answers larger than this are not cached: explained answers are large and rarely asked twice. */
+const CACHE_ANSWER_MAX_BYTES = 2 ** 20;
 
 /** A stable key for a scenario's content. */
 export function scenarioKey(s: Scenario): string {
   return createHash('sha1').update(JSON.stringify(s)).digest('base64url');
 }
 
-/** Worker threads by default: one per core, at most two (evaluation is short; more threads only add memory). */
+/**
+ * Worker threads by default: the cores less one, which the event loop keeps for
+ * pages and refusals, at least one and at most two (each thread holds its own copy
+ * of the compiled corpus, about 80 MB). On the 2-core bench machine: one.
+ */
 export function defaultWorkers(): number {
   const env = Number(process.env.LEXFLOW_WORKERS);
-  return Number.isInteger(env) && env > 0 ? env : Math.max(1, Math.min(2, availableParallelism()));
+  return Number.isInteger(env) && env > 0 ? env : Math.max(1, Math.min(2, availableParallelism() - 1));
 }
 
 /** Contiguous groups of flows (or, for one flow, of jurisdictions) of about equal work, one per worker. */
@@ -220,7 +226,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       const named = Array.isArray(explain) ? explain.map((c): [string, string] => [c.flow, c.jurisdiction]) : [];
       const detail: Detail = explain === true ? 'explain' : 'outcomes';
       const key = `${keyOf(scenario, v, detail)}|${named.map((c) => c.join('/')).join(',')}`;
-      return cached(key, false, (s) => s.length, async () => {
+      return cached(key, false, (s) => (s.length > CACHE_ANSWER_MAX_BYTES ? Infinity : s.length), async () => {
         // A named cell costs one more evaluation with its explanation tree.
         const units = admit(scenario, v.jurisdictions.length, detail, named.length * 1.15 * vocabularySize);
         const parts = chunks(scenario, v.jurisdictions, units, workers);

@@ -2,7 +2,8 @@
  * Starts the web explorer: loads the bundled rules and scenarios, then listens on
  * PORT (default 3000; 0 picks a free port) and HOST (default: all interfaces).
  * If the data do not load, it says why and exits with status 1.
- * Settings from the environment: LEXFLOW_WORKERS (evaluation threads), LEXFLOW_RATE_LIMIT
+ * Settings from the environment: LEXFLOW_WORKERS (evaluation threads), LEXFLOW_WORK_BUDGET
+ * (work units one request may cost), LEXFLOW_RATE_LIMIT
  * (evaluating requests per minute per client, 0 for none), PUBLIC_ORIGIN (origin of links
  * to copy), HSTS=1 (send Strict-Transport-Security; only behind HTTPS).
  */
@@ -29,7 +30,8 @@ function settingsFromEnv(env: NodeJS.ProcessEnv): WebSettings {
     process.exit(1);
   }
   const workers = count('LEXFLOW_WORKERS');
-  return { workers: workers || undefined, ratePerMinute: count('LEXFLOW_RATE_LIMIT'), publicOrigin: origin || undefined, hsts: env.HSTS === '1' || env.HSTS === 'true' };
+  const budget = count('LEXFLOW_WORK_BUDGET');
+  return { workers: workers || undefined, workBudget: budget || undefined, ratePerMinute: count('LEXFLOW_RATE_LIMIT'), publicOrigin: origin || undefined, hsts: env.HSTS === '1' || env.HSTS === 'true' };
 }
 
 function start(): void {
