@@ -182,7 +182,10 @@ export async function benchAvailability(): Promise<BenchRow[]> {
 
 if (process.argv[1]?.endsWith('bench/availability.ts')) {
   const { formatTable } = await import('./measure.ts');
-  const rows = await benchAvailability();
+  // --part=load|worst|flood runs one part alone.
+  const part = process.argv.find((a) => a.startsWith('--part='))?.slice(7);
+  const parts = { load: homeUnderLoad, worst: worstSingle, flood: exportFlood } as Record<string, () => Promise<BenchRow[]>>;
+  const rows = part && parts[part] ? await parts[part]() : await benchAvailability();
   console.log(formatTable(rows));
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 }

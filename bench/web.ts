@@ -77,8 +77,9 @@ export function startServer(): Promise<{ child: ChildProcess; base: string }> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      if (code !== 0 && signal !== 'SIGTERM') console.error(`web server exited (${code ?? signal}):\n${out.slice(-2000)}`);
       reject(new Error(`web server exited with ${code}:\n${out}`));
     });
   });

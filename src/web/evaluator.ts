@@ -69,6 +69,8 @@ export interface Evaluator {
 const WORKER_FILE = join(import.meta.dirname, 'pool-worker.mjs');
 /** Estimated bytes of one cached cell: verdicts only, with the outcome map. */
 const CELL_BYTES = { verdicts: 1_500, outcomes: 8_000 };
+/** Old-generation heap of each worker thread (MB). */
+const WORKER_HEAP_MB = 128;
 /** JSON answers larger than this are not cached: explained answers are large and rarely asked twice. */
 const CACHE_ANSWER_MAX_BYTES = 2 ** 20;
 
@@ -118,7 +120,17 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
   const workers = limits.workers ?? defaultWorkers();
   const maxQueue = limits.maxQueue ?? 4 * workers;
   const budget = limits.workBudget;
-  const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: Infinity, maxQueue, workerData: { corpus } });
+  const pool = new Piscina({
+    filename: WORKER_FILE,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    maxQueue,
+    workerData: { corpus },
+    // The largest evaluation the budget admits needs about 64 MB of heap; a bound (with room: near it V8 may abort the process) makes each
+    // worker collect garbage instead of growing, and stops a runaway task at this size.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
   const vocabularySize = corpus.vocabulary.byKey.size;
   const all = [...corpus.jurisdictions.keys()];
   const bundledKey = new Map(options.bundled.map((s) => [s, `bundled:${s.id}`]));
@@ -148,7 +160,15 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     }
     pending += tasks.length;
     stats.tasks += tasks.length;
-    const answers = (await Promise.all(tasks.map((t) => pool.run(t).finally(() => pending--)))) as Counted<T>[];
+    let answers: Counted<T>[];
+    try {
+      answers = (await Promise.all(tasks.map((t) => pool.run(t).finally(() => pending--)))) as Counted<T>[];
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new HttpError(422, 'over_budget', `this evaluation needs more than the ${WORKER_HEAP_MB} MB one evaluation may use; ask for fewer flows or jurisdictions, or leave out explanations`);
+      }
+      throw e;
+    }
     for (const a of answers) stats.cells += a.cells;
     return answers.map((a) => a.value);
   };

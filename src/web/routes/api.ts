@@ -9,6 +9,7 @@ import { MAX_EXPLAINED_CELLS } from '../budget.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
 import { shown } from '../../corpus/facts.ts';
+import { sendText } from '../send.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { parseAsOf, parseJurisdictions, parseMode } from '../params.ts';
 
@@ -156,7 +157,7 @@ export function apiRoutes(ctx: WebContext): Router {
     }
     const jurisdictions = parseJurisdictions(b.jurisdictions, corpus, 422) ?? [...corpus.jurisdictions.keys()];
     const explain = explainOption(b.explain, scenario, jurisdictions);
-    res.type('application/json; charset=utf-8').send(await ctx.evaluator.contract(scenario, { asOf, mode, jurisdictions }, explain));
+    await sendText(res, 'application/json; charset=utf-8', await ctx.evaluator.contract(scenario, { asOf, mode, jurisdictions }, explain));
   });
 
   r.use((req, _res, next) => next(new HttpError(404, 'not_found', `no API route ${req.method} /api${req.path}`)));

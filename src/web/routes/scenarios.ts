@@ -10,6 +10,7 @@ import { HttpError, suggest } from '../errors.ts';
 import { matrixModel, pageUrl, factLines, describeValue, type ScenarioRef } from '../model.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
+import { sendText } from '../send.ts';
 import { decodeScenario, encodeScenario } from '../share.ts';
 
 export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
@@ -119,7 +120,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
           : toCsv(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario);
     const disposition = req.query.download === '0' ? 'inline' : 'attachment';
     res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
-    res.type(format === 'md' ? 'text/markdown; charset=utf-8' : format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8').send(body);
+    await sendText(res, format === 'md' ? 'text/markdown; charset=utf-8' : format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', body);
   };
 
   for (const base of ['/scenarios/:id', '/custom']) {
