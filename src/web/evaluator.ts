@@ -70,7 +70,7 @@ const WORKER_FILE = join(import.meta.dirname, 'pool-worker.mjs');
 /** Estimated bytes of one cached cell: verdicts only, with the outcome map. */
 const CELL_BYTES = { verdicts: 1_500, outcomes: 8_000 };
 /** Old-generation heap of each worker thread (MB). */
-const WORKER_HEAP_MB = 128;
+const WORKER_HEAP_MB = 256;
 /** JSON answers larger than this are not cached: explained answers are large and rarely asked twice. */
 const CACHE_ANSWER_MAX_BYTES = 2 ** 20;
 
@@ -127,8 +127,9 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     idleTimeout: Infinity,
     maxQueue,
     workerData: { corpus },
-    // The largest evaluation the budget admits needs about 64 MB of heap; a bound (with room: near it V8 may abort the process) makes each
-    // worker collect garbage instead of growing, and stops a runaway task at this size.
+    // The largest evaluation the budget admits needs about 64 MB of heap. The bound is generous:
+    // a tight one (96-128 MB) made the worker collect garbage often enough to double the time of
+    // the seed's explained matrix, and near it V8 may abort the whole process. It stops a runaway.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   const vocabularySize = corpus.vocabulary.byKey.size;
