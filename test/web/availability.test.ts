@@ -15,11 +15,15 @@ import { encodeScenario } from '../../src/web/share.ts';
 import { SEED, seedScenario, startApp, TODAY, type Running } from './fixtures.ts';
 
 let app: Running;
+/** One app with the switches on (HSTS, a public origin) and short timeouts, shared by the tests of them. */
+let configured: Running;
 beforeAll(async () => {
   app = await startApp();
+  configured = await startApp(TODAY, { workers: 1, hsts: true, publicOrigin: 'https://lexflow.example' }, { requestMs: 1000, headersMs: 500 });
 });
 afterAll(async () => {
   await app.close();
+  await configured.close();
 });
 
 const stats = (r: Running = app) => (r.app.locals.evaluator as Evaluator).stats();
@@ -180,14 +184,9 @@ describe('headers', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
     expect(res.headers.get('strict-transport-security')).toBeNull();
     await res.text();
-    const secure = await startApp(TODAY, { hsts: true });
-    try {
-      const r = await fetch(`${secure.base}/`);
-      expect(r.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
-      await r.text();
-    } finally {
-      await secure.close();
-    }
+    const r = await fetch(`${configured.base}/`);
+    expect(r.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
+    await r.text();
   });
 
   it("the builder's link to copy never comes from the Host header", async () => {
@@ -196,19 +195,14 @@ describe('headers', () => {
     const value = /id="share-link"[^>]*value="([^"]*)"/.exec(html)?.[1];
     expect(value).toMatch(/^\/builder\?s=/);
     expect(html).not.toContain('evil.example');
-    const configured = await startApp(TODAY, { publicOrigin: 'https://lexflow.example' });
-    try {
-      const other = await (await fetch(`${configured.base}/builder?s=${s}`, { headers: { host: 'evil.example' } })).text();
-      expect(/id="share-link"[^>]*value="([^"]*)"/.exec(other)?.[1]).toMatch(/^https:\/\/lexflow\.example\/builder\?s=/);
-    } finally {
-      await configured.close();
-    }
+    const other = await (await fetch(`${configured.base}/builder?s=${s}`, { headers: { host: 'evil.example' } })).text();
+    expect(/id="share-link"[^>]*value="([^"]*)"/.exec(other)?.[1]).toMatch(/^https:\/\/lexflow\.example\/builder\?s=/);
   });
 });
 
 describe('the cache', () => {
   it("a flood of distinct dates does not evict the home page's matrices", async () => {
-    const small = await startApp(TODAY, { cacheEntries: 4 });
+    const small = await startApp(TODAY, { workers: 1, cacheEntries: 4 });
     try {
       await (await fetch(`${small.base}/`)).text();
       const warm = stats(small).tasks;
@@ -250,7 +244,7 @@ describe('overload', () => {
   });
 
   it('limits one client to its rate on the routes that evaluate, with 429 and Retry-After', async () => {
-    const limited = await startApp(TODAY, { ratePerMinute: 3 });
+    const limited = await startApp(TODAY, { workers: 1, ratePerMinute: 3 });
     try {
       for (let i = 0; i < 3; i++) expect((await post({ scenarioId: SEED, jurisdictions: ['KR'], explain: false }, limited)).status).toBe(200);
       const over = await post({ scenarioId: SEED, jurisdictions: ['KR'], explain: false }, limited);
@@ -267,9 +261,8 @@ describe('overload', () => {
   });
 
   it('cuts off a request that announces a body it never sends', async () => {
-    const strict = await startApp(TODAY, {}, { requestMs: 1000, headersMs: 500 });
-    try {
-      const { port } = new URL(strict.base);
+    {
+      const { port } = new URL(configured.base);
       const answer = await new Promise<string>((resolve) => {
         let text = '';
         const sock = connect(Number(port), '127.0.0.1', () => sock.write('POST /api/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"scenarioId":'));
@@ -281,8 +274,6 @@ describe('overload', () => {
       });
       expect(answer).not.toBe('still open');
       expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
-    } finally {
-      await strict.close();
     }
   });
 });

@@ -46,12 +46,13 @@ export interface Running {
 }
 
 /**
- * The app on an ephemeral port. One evaluation worker and no rate limit by default
- * (tests send hundreds of requests from one address); tests of the limits pass their own.
+ * The app on an ephemeral port. Two evaluation workers (so the heaviest requests are split
+ * in two, as on a machine with three cores or more) and no rate limit by default (tests send
+ * hundreds of requests from one address); tests of the limits pass their own.
  */
 export async function startApp(today = TODAY, settings: WebSettings = {}, timeouts: ServerTimeouts = {}): Promise<Running> {
   const { corpus, scenarios } = webData();
-  const app = createApp({ corpus, scenarios, today: () => today, settings: { workers: 1, ratePerMinute: 0, ...settings } });
+  const app = createApp({ corpus, scenarios, today: () => today, settings: { workers: 2, ratePerMinute: 0, ...settings } });
   await appReady(app);
   const server = createHttpServer(app, timeouts);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
