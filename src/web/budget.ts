@@ -14,7 +14,7 @@ export type Detail = 'verdicts' | 'outcomes' | 'explain';
 /**
  * Work units one request may cost. One unit is about 0.05 ms of engine time on the
  * bench machine; the seed scenario against every jurisdiction with explanations
- * (the README's example) costs about 9,700, a flow that states nothing 2,500 with
+ * (the README's example) costs about 11,400, a flow that states nothing 2,500 with
  * explanations, so at most four such flows against all seventeen jurisdictions.
  */
 export const WORK_BUDGET = 12_000;
@@ -42,7 +42,7 @@ export function cellUnits(unknown: number, vocabularySize: number, detail: Detai
   return detail === 'explain' ? outcomes * 1.15 : outcomes;
 }
 
-/** Units per flow of a scenario against `jurisdictions` codes (explained: cells explained besides `detail`). */
+/** Units per flow of a scenario against `jurisdictions` jurisdictions. */
 export function flowUnits(scenario: Scenario, jurisdictions: number, vocabularySize: number, detail: Detail): number[] {
   return scenario.flows.map((f) => jurisdictions * cellUnits(unknownFacts(scenario, f, vocabularySize), vocabularySize, detail));
 }
