@@ -9,6 +9,7 @@
  *   (d) the floor: each in-force condition of each cell evaluated once by its compiled
  *       leaves, with no verdict logic; the engine's cost is reported as a ratio to it
  *   (e) the web, when bench/web.ts is present
+ *   (f) availability under heavy and hostile load (bench/availability.ts)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,6 +103,11 @@ async function main(): Promise<void> {
   if (existsSync(webBench)) {
     const { benchWeb } = (await import(pathToFileURL(webBench).href)) as { benchWeb: () => Promise<BenchRow[]> };
     rows.push(...(await benchWeb()));
+  }
+  const availability = join(import.meta.dirname, 'availability.ts');
+  if (existsSync(availability)) {
+    const { benchAvailability } = (await import(pathToFileURL(availability).href)) as { benchAvailability: () => Promise<BenchRow[]> };
+    rows.push(...(await benchAvailability()));
   }
   const memory = process.memoryUsage();
   rows.push({ name: 'engine process: resident memory at end', median: memory.rss / 2 ** 20, min: memory.rss / 2 ** 20, max: memory.rss / 2 ** 20, unit: 'MiB', runs: 1 });

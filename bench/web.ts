@@ -51,11 +51,15 @@ const TARGETS: Target[] = [
   },
 ];
 
-function startServer(): Promise<{ child: ChildProcess; base: string }> {
+/**
+ * The server in its own process. The per-client rate limit is off (LEXFLOW_RATE_LIMIT=0): every
+ * request comes from this one address, and the rows measure the pool, queue and cache, not refusals.
+ */
+export function startServer(): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'web', 'server.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LEXFLOW_RATE_LIMIT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -73,8 +77,9 @@ function startServer(): Promise<{ child: ChildProcess; base: string }> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      if (code !== 0 && signal !== 'SIGTERM') console.error(`web server exited (${code ?? signal}):\n${out.slice(-2000)}`);
       reject(new Error(`web server exited with ${code}:\n${out}`));
     });
   });

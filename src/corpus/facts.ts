@@ -13,6 +13,42 @@ export interface FactCheckOptions {
   at: string;
   /** 'flow': only flow facts; 'jurisdiction': only legal-order facts; 'any': both (provision examples). */
   allow: 'flow' | 'jurisdiction' | 'any';
+  /** Shared across the checks of one input: problems beyond `max` are only counted, and get no suggestion. */
+  cap?: ProblemCap;
+}
+
+/**
+ * A bound on the problems one input may cost: each suggestion compares a name with
+ * every candidate, so thousands of unknown names would cost seconds and megabytes.
+ */
+export interface ProblemCap {
+  max: number;
+  /** Problems found so far, reported or not. */
+  total: number;
+}
+
+/** Whether another problem would still be reported (and counts it). */
+export function admit(cap: ProblemCap | undefined): boolean {
+  if (!cap) return true;
+  cap.total++;
+  return cap.total <= cap.max;
+}
+
+/** Values longer than this get no "did you mean" (edit distance is quadratic in the length). */
+const SUGGEST_MAX = 100;
+
+/** Longest echo of an input value in a message. */
+export const SHOWN_MAX_CHARS = 80;
+
+/** A value as JSON for a message, cut to SHOWN_MAX_CHARS so a huge input is not sent back whole. */
+export function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > SHOWN_MAX_CHARS ? `${text.slice(0, SHOWN_MAX_CHARS)}… (${text.length} characters)` : text;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -21,26 +57,26 @@ export function checkValue(fact: FactDef, value: unknown): string | undefined {
   if (value === null) return undefined;
   switch (fact.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `expected true or false, got ${JSON.stringify(value)}`;
+      return typeof value === 'boolean' ? undefined : `expected true or false, got ${shown(value)}`;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${JSON.stringify(value)}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${shown(value)}`;
       return fact.min !== undefined && value < fact.min ? `must be at least ${fact.min}` : undefined;
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
         ? undefined
-        : `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`;
+        : `expected a date YYYY-MM-DD, got ${shown(value)}`;
     case 'enum': {
       const domain = (fact.values ?? []).map((v) => v.value);
-      if (typeof value !== 'string') return `expected one of ${domain.join(', ')}, got ${JSON.stringify(value)}`;
-      return domain.includes(value) ? undefined : `${JSON.stringify(value)} is not a value of ${fact.key}${didYouMean(value, domain)} (values: ${domain.join(', ')})`;
+      if (typeof value !== 'string') return `expected one of ${domain.join(', ')}, got ${shown(value)}`;
+      return domain.includes(value) ? undefined : `${shown(value)} is not a value of ${fact.key}${value.length <= SUGGEST_MAX ? didYouMean(value, domain) : ''} (values: ${domain.join(', ')})`;
     }
     case 'set': {
       const domain = (fact.values ?? []).map((v) => v.value);
-      if (!Array.isArray(value)) return `expected a list of values from ${domain.join(', ')}, got ${JSON.stringify(value)}`;
+      if (!Array.isArray(value)) return `expected a list of values from ${domain.join(', ')}, got ${shown(value)}`;
       for (const item of value) {
         if (typeof item !== 'string' || !domain.includes(item)) {
-          const hint = typeof item === 'string' ? didYouMean(item, domain) : '';
-          return `${JSON.stringify(item)} is not a value of ${fact.key}${hint}`;
+          const hint = typeof item === 'string' && item.length <= SUGGEST_MAX ? didYouMean(item, domain) : '';
+          return `${shown(item)} is not a value of ${fact.key}${hint}`;
         }
       }
       return undefined;
@@ -50,21 +86,23 @@ export function checkValue(fact: FactDef, value: unknown): string | undefined {
 
 export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: FactCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const report = (path: string, message: string) => problems.push({ file: options.file, path, message });
+  // Messages are built lazily: past the cap neither the message nor its suggestion is computed.
+  const report = (path: string, message: () => string) => {
+    if (admit(options.cap)) problems.push({ file: options.file, path, message: message() });
+  };
   const keys = [...vocabulary.byKey.keys()];
   const groups = new Set(vocabulary.groups.map((g) => g.id));
   if (!isObject(facts)) {
-    report(options.at, 'facts must be an object of groups, e.g. {"data": {"categories": ["face_image"]}}');
+    report(options.at, () => 'facts must be an object of groups, e.g. {"data": {"categories": ["face_image"]}}');
     return problems;
   }
   for (const [group, inner] of Object.entries(facts)) {
     if (isObject(inner) && !groups.has(group)) {
-      report(`${options.at}.${group}`, `${group}: unknown group of facts${didYouMean(group, groups)}`);
+      report(`${options.at}.${group}`, () => `${group}: unknown group of facts${didYouMean(group, groups)}`);
       continue;
     }
     if (!isObject(inner)) {
-      const hint = vocabulary.byKey.has(group) ? '' : didYouMean(group, groups);
-      report(`${options.at}.${group}`, `expected a group of facts (an object)${hint}`);
+      report(`${options.at}.${group}`, () => `expected a group of facts (an object)${vocabulary.byKey.has(group) ? '' : didYouMean(group, groups)}`);
       continue;
     }
     for (const [name, value] of Object.entries(inner)) {
@@ -72,19 +110,19 @@ export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: Fact
       const where = `${options.at}.${key}`;
       const fact = vocabulary.byKey.get(key);
       if (!fact) {
-        report(where, `${key}: unknown fact${didYouMean(key, keys)}`);
+        report(where, () => `${key}: unknown fact${didYouMean(key, keys)}`);
         continue;
       }
       if (options.allow === 'flow' && fact.scope === 'jurisdiction') {
-        report(where, `${key}: a legal-order fact: state it per jurisdiction under "jurisdictionFacts": {"<CODE>": {...}}`);
+        report(where, () => `${key}: a legal-order fact: state it per jurisdiction under "jurisdictionFacts": {"<CODE>": {...}}`);
         continue;
       }
       if (options.allow === 'jurisdiction' && fact.scope === 'flow') {
-        report(where, `${key}: describes the flow, not a legal order: state it under "facts"`);
+        report(where, () => `${key}: describes the flow, not a legal order: state it under "facts"`);
         continue;
       }
       const bad = checkValue(fact, value);
-      if (bad) report(where, `${key}: ${bad}`);
+      if (bad) report(where, () => `${key}: ${bad}`);
     }
   }
   return problems;

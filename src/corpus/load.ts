@@ -9,7 +9,7 @@ import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, To
 import { LoadError, type Problem } from './errors.ts';
 import { parseJson } from './json.ts';
 import { validateAgainst } from './schemas.ts';
-import { checkFacts } from './facts.ts';
+import { admit, checkFacts, type ProblemCap } from './facts.ts';
 import { didYouMean } from './suggest.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -144,34 +144,48 @@ function listJson(dir: string): string[] {
  * Validates a scenario (from a file, the API or the builder) against the schema,
  * the vocabulary and the jurisdiction index. Returns the problems, or the scenario.
  */
-export function checkScenario(raw: unknown, corpus: Corpus, file?: string, rulesDir: string = RULES_DIR): { scenario?: Scenario; problems: Problem[] } {
-  const problems = validateAgainst(rulesDir, 'scenario', raw, file);
-  if (problems.length) return { problems };
+export function checkScenario(
+  raw: unknown,
+  corpus: Corpus,
+  file?: string,
+  rulesDir: string = RULES_DIR,
+  cap?: ProblemCap,
+): { scenario?: Scenario; problems: Problem[]; total: number } {
+  const schemaProblems = validateAgainst(rulesDir, 'scenario', raw, file);
+  if (schemaProblems.length) {
+    const shownProblems = cap ? schemaProblems.slice(0, cap.max) : schemaProblems;
+    return { problems: shownProblems, total: schemaProblems.length };
+  }
+  const problems: Problem[] = [];
+  const report = (path: string, message: () => string) => {
+    if (admit(cap)) problems.push({ file, path, message: message() });
+  };
   const s = raw as Scenario;
   const codes = [...corpus.jurisdictions.keys()];
   const checkJurisdictionFacts = (jf: Scenario['jurisdictionFacts'], at: string) => {
     for (const [code, facts] of Object.entries(jf ?? {})) {
-      if (!corpus.jurisdictions.has(code)) problems.push({ file, path: `${at}.${code}`, message: `unknown jurisdiction ${code}${didYouMean(code, codes)}` });
-      else problems.push(...checkFacts(facts, corpus.vocabulary, { file, at: `${at}.${code}`, allow: 'jurisdiction' }));
+      if (!corpus.jurisdictions.has(code)) report(`${at}.${code}`, () => `unknown jurisdiction ${code}${didYouMean(code, codes)}`);
+      else problems.push(...checkFacts(facts, corpus.vocabulary, { file, at: `${at}.${code}`, allow: 'jurisdiction', cap }));
     }
   };
-  problems.push(...checkFacts(s.facts, corpus.vocabulary, { file, at: 'facts', allow: 'flow' }));
+  problems.push(...checkFacts(s.facts, corpus.vocabulary, { file, at: 'facts', allow: 'flow', cap }));
   checkJurisdictionFacts(s.jurisdictionFacts, 'jurisdictionFacts');
   const flowIds = new Set<string>();
   const partyIds = new Set(s.parties.map((p) => p.id));
   s.flows.forEach((flow, i) => {
-    if (flowIds.has(flow.id)) problems.push({ file, path: `flows[${i}].id`, message: `duplicate flow id ${flow.id}` });
+    if (flowIds.has(flow.id)) report(`flows[${i}].id`, () => `duplicate flow id ${flow.id}`);
     flowIds.add(flow.id);
     for (const side of ['sender', 'recipient'] as const) {
       const party = flow[side];
       if (party !== undefined && !partyIds.has(party)) {
-        problems.push({ file, path: `flows[${i}].${side}`, message: `unknown party ${party}${didYouMean(party, partyIds)}` });
+        report(`flows[${i}].${side}`, () => `unknown party ${party}${didYouMean(party, partyIds)}`);
       }
     }
-    problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow' }));
+    problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow', cap }));
     checkJurisdictionFacts(flow.jurisdictionFacts, `flows[${i}].jurisdictionFacts`);
   });
-  return problems.length ? { problems } : { scenario: s, problems };
+  const total = cap ? Math.max(cap.total, problems.length) : problems.length;
+  return problems.length ? { problems, total } : { scenario: s, problems, total: 0 };
 }
 
 export function loadScenarioFile(path: string, corpus: Corpus, display: string = path): Scenario {

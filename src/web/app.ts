@@ -5,8 +5,10 @@
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
 import { join } from 'node:path';
 import { createContext, type WebDeps } from './context.ts';
+import type { Evaluator } from './evaluator.ts';
 import { HttpError, errorBody, toHttpError } from './errors.ts';
 import { renderPage } from './render.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -17,9 +19,19 @@ import { ruleRoutes } from './routes/rules.ts';
 
 export const VIEWS_DIR = join(import.meta.dirname, '..', '..', 'views');
 
+/** Routes that evaluate (and so cost worker time): rate-limited per client. */
+const EVALUATING = ['/api/evaluate', '/scenarios/', '/custom', '/builder'];
+/** Pages and files that carry a scenario of the user's (share links) or an export: never stored by caches. */
+const PRIVATE = /^\/(custom|builder)(\/|$)|\/export\.(md|csv|json)$/;
+
+/** Default requests per minute one client may make to the evaluating routes. */
+export const RATE_PER_MINUTE = 120;
+
 export function createApp(deps: WebDeps): Express {
   const ctx = createContext(deps);
   const app = express();
+  app.locals.close = () => ctx.evaluator.close();
+  app.locals.evaluator = ctx.evaluator;
   app.disable('x-powered-by');
   app.set('views', VIEWS_DIR);
   app.set('view engine', 'ejs');
@@ -43,9 +55,32 @@ export function createApp(deps: WebDeps): Express {
           baseUri: ["'self'"],
         },
       },
-      strictTransportSecurity: false,
+      // Off unless configured (HSTS=1): over plain HTTP, or behind a proxy that sets it, it must not be sent.
+      strictTransportSecurity: ctx.settings.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      // The same as frame-ancestors 'none', for browsers that only know the older header.
+      xFrameOptions: { action: 'deny' },
     }),
   );
+  app.use((req, res, next) => {
+    if (PRIVATE.test(req.path)) res.set('Cache-Control', 'private, no-store');
+    next();
+  });
+  const rate = ctx.settings.ratePerMinute ?? RATE_PER_MINUTE;
+  if (rate > 0) {
+    const limiter = rateLimit({
+      windowMs: 60_000,
+      limit: rate,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (req, _res, next) => {
+        const e = new HttpError(429, 'rate_limited', `too many requests that evaluate (more than ${rate} a minute from one client); try again shortly`);
+        const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+        e.retryAfter = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+        next(e);
+      },
+    });
+    app.use((req, res, next) => (EVALUATING.some((p) => req.path === p || req.path.startsWith(p)) ? limiter(req, res, next) : next()));
+  }
   app.use('/static', express.static(join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h', fallthrough: true }));
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
@@ -61,6 +96,7 @@ export function createApp(deps: WebDeps): Express {
     const e = known ?? new HttpError(500, 'internal_error', 'something went wrong on our side; the request was not processed');
     if (!known) console.error(`lexflow web: ${req.method} ${req.originalUrl}:`, err);
     if (res.headersSent) return;
+    if (e.retryAfter !== undefined) res.set('Retry-After', String(e.retryAfter));
     if (req.originalUrl.startsWith('/api/') || req.originalUrl === '/api' || !req.accepts('html')) {
       res.status(e.status).json(errorBody(e));
       return;
@@ -72,4 +108,14 @@ export function createApp(deps: WebDeps): Express {
     }
   });
   return app;
+}
+
+/** Resolves when the app's evaluation workers are loaded and warm (requests before then wait for them). */
+export async function appReady(app: Express): Promise<void> {
+  await (app.locals.evaluator as Evaluator).ready();
+}
+
+/** Stops what createApp started (the evaluation workers); the app answers no evaluation afterwards. */
+export async function closeApp(app: Express): Promise<void> {
+  await (app.locals.close as () => Promise<void>)();
 }

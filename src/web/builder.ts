@@ -9,6 +9,7 @@
 import type { Corpus, FactDef, Flow, Scenario } from '../engine/index.ts';
 import { flattenFacts } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
+import { shown } from '../corpus/facts.ts';
 import { isIsoDate } from './params.ts';
 
 export function blankScenario(): Scenario {
@@ -174,13 +175,13 @@ function readField(fact: FactDef, body: Body, name: string): unknown {
       const members = many(body[name]);
       const domain = new Set((fact.values ?? []).map((v) => v.value));
       const bad = members.find((m) => !domain.has(m));
-      if (bad !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${JSON.stringify(bad)} is not one of its values`, fact.key);
+      if (bad !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(bad)} is not one of its values`, fact.key);
       const choice = one(body[`k:${name.slice(2)}`]);
       const stated = choice === '' ? members.length > 0 : choice === 'known';
       return stated ? (fact.values ?? []).map((v) => v.value).filter((v) => members.includes(v)) : undefined;
     }
   }
-  throw new HttpError(422, 'invalid_value', `${fact.key}: ${JSON.stringify(raw)} is not a valid ${fact.type === 'enum' ? 'choice' : fact.type}`, fact.key);
+  throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(raw)} is not a valid ${fact.type === 'enum' ? 'choice' : fact.type}`, fact.key);
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -1,18 +1,32 @@
 /**
  * What every route shares: the loaded corpus and bundled scenarios, the clock
- * (read only here, at the edge), and evaluation with a small result cache. The
- * engine is pure, so a result depends only on (scenario, date, mode, codes).
+ * (read only here, at the edge), the limits of the web edge, and the evaluation
+ * service (evaluator.ts: a worker pool with a cache; the engine is pure, so a
+ * result depends only on scenario, date, mode and codes).
  */
-import { createHash } from 'node:crypto';
-import { compileCorpus, evaluateScenario, inForceOn, settlingQuestions, type CompiledCorpus, type Corpus, type EvaluationResult, type Provision, type Question, type Scenario, type Verdict } from '../engine/index.ts';
+import { compileCorpus, inForceOn, type CompiledCorpus, type Corpus, type EvaluationResult, type Provision, type Question, type Scenario, type Verdict } from '../engine/index.ts';
 import { todayIso } from '../cli/today.ts';
+import { createEvaluator, type Evaluator, type EvaluatorLimits } from './evaluator.ts';
 import type { ViewOptions } from './params.ts';
+
+export { scenarioKey } from './evaluator.ts';
+
+/** Settings of the web edge beyond the data (server.ts reads them from the environment). */
+export interface WebSettings extends EvaluatorLimits {
+  /** Requests per minute one client may make to the routes that evaluate (0: no limit). Default 120. */
+  ratePerMinute?: number;
+  /** Origin of absolute links shown to copy, e.g. "https://lexflow.example" (default: none, links stay relative). */
+  publicOrigin?: string;
+  /** Send Strict-Transport-Security (only behind HTTPS). */
+  hsts?: boolean;
+}
 
 export interface WebDeps {
   corpus: Corpus;
   scenarios: Scenario[];
   /** Today's date as YYYY-MM-DD, the default as-of date (injected for tests). */
   today?: () => string;
+  settings?: WebSettings;
 }
 
 export interface DecidedCell {
@@ -28,22 +42,17 @@ export interface WebContext {
   scenarios: Scenario[];
   scenarioById: Map<string, Scenario>;
   today: () => string;
+  settings: WebSettings;
+  evaluator: Evaluator;
   /** The matrix of a scenario: verdicts and decisive provisions, no explanations. */
-  matrix(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): EvaluationResult;
-  /** The unknown facts that would settle the most cells of a scenario's matrix, best first. */
-  questions(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): Question[];
+  matrix(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): Promise<EvaluationResult>;
+  /** A scenario page's matrix with the unknown facts that would settle the most of its cells (absent where over the budget). */
+  page(scenario: Scenario, v: Pick<ViewOptions, 'asOf' | 'jurisdictions' | 'mode'>): Promise<{ matrix: EvaluationResult; questions?: Question[] }>;
   /** Bundled scenario cells each provision decides, as of today, transplanted. */
-  decidedBy(provisionId: string): DecidedCell[];
+  decidedBy(provisionId: string): Promise<DecidedCell[]>;
   /** The version of a provision in force on a date (or the latest one). */
   provisionAt(id: string, asOf: string): Provision | undefined;
   versions(id: string): Provision[];
-}
-
-const CACHE_SIZE = 64;
-
-/** A stable key for a scenario's content. */
-export function scenarioKey(s: Scenario): string {
-  return createHash('sha1').update(JSON.stringify(s)).digest('base64url');
 }
 
 export function createContext(deps: WebDeps): WebContext {
@@ -51,8 +60,8 @@ export function createContext(deps: WebDeps): WebContext {
   const cc = compileCorpus(corpus);
   const today = deps.today ?? todayIso;
   const scenarioById = new Map(deps.scenarios.map((s) => [s.id, s]));
-  const bundledKeys = new Map(deps.scenarios.map((s) => [s, `bundled:${s.id}`]));
-  const cache = new Map<string, EvaluationResult>();
+  const settings = deps.settings ?? {};
+  const evaluator = createEvaluator(corpus, { bundled: deps.scenarios, today, limits: settings });
   const byId = new Map<string, Provision[]>();
   for (const p of corpus.provisions) {
     if (!byId.has(p.id)) byId.set(p.id, []);
@@ -60,38 +69,17 @@ export function createContext(deps: WebDeps): WebContext {
   }
   let decided: { day: string; index: Map<string, DecidedCell[]> } | undefined;
 
-  const matrix: WebContext['matrix'] = (scenario, v) => {
-    const key = `${bundledKeys.get(scenario) ?? scenarioKey(scenario)}|${v.asOf}|${v.mode}|${v.jurisdictions.join(',')}`;
-    const hit = cache.get(key);
-    if (hit) {
-      cache.delete(key);
-      cache.set(key, hit);
-      return hit;
-    }
-    const result = evaluateScenario(corpus, scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode, verdictsOnly: true }, cc);
-    cache.set(key, result);
-    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return result;
-  };
+  const matrix: WebContext['matrix'] = (scenario, v) => evaluator.matrix(scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode });
+  const page: WebContext['page'] = (scenario, v) => evaluator.page(scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode });
 
-  const asked = new Map<string, Question[]>();
-  const questions: WebContext['questions'] = (scenario, v) => {
-    const key = `${bundledKeys.get(scenario) ?? scenarioKey(scenario)}|${v.asOf}|${v.mode}|${v.jurisdictions.join(',')}`;
-    const hit = asked.get(key);
-    if (hit) return hit;
-    const list = settlingQuestions(corpus, scenario, { asOf: v.asOf, jurisdictions: v.jurisdictions, mode: v.mode }, cc, 10);
-    asked.set(key, list);
-    if (asked.size > CACHE_SIZE) asked.delete(asked.keys().next().value!);
-    return list;
-  };
-
-  const decidedBy = (id: string): DecidedCell[] => {
+  const decidedBy = async (id: string): Promise<DecidedCell[]> => {
     const day = today();
     if (!decided || decided.day !== day) {
       const index = new Map<string, DecidedCell[]>();
       const all = [...corpus.jurisdictions.keys()];
-      for (const s of deps.scenarios) {
-        const result = matrix(s, { asOf: day, jurisdictions: all, mode: 'transplant' });
+      const results = await evaluator.matrices(deps.scenarios, { asOf: day, jurisdictions: all, mode: 'transplant' });
+      for (const [i, s] of deps.scenarios.entries()) {
+        const result = results[i];
         for (const r of result.results) {
           for (const d of r.decisive) {
             if (!index.has(d.id)) index.set(d.id, []);
@@ -113,5 +101,5 @@ export function createContext(deps: WebDeps): WebContext {
     return all.find((p) => inForceOn(p, asOf)) ?? all[all.length - 1];
   };
 
-  return { corpus, cc, scenarios: deps.scenarios, scenarioById, today, matrix, questions, decidedBy, provisionAt, versions };
+  return { corpus, cc, scenarios: deps.scenarios, scenarioById, today, settings, evaluator, matrix, page, decidedBy, provisionAt, versions };
 }

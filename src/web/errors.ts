@@ -14,13 +14,20 @@ export function suggest(name: string, candidates: Iterable<string>): string {
   return name.length > SUGGEST_MAX_CHARS ? '' : didYouMean(name, candidates);
 }
 
+/** Most problems one answer lists; the rest are counted ("and N more"). */
+export const MAX_PROBLEMS = 50;
+
 export class HttpError extends Error {
+  /** Seconds after which a refused request may be retried (503, 429). */
+  retryAfter?: number;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly path = '',
     readonly problems: Problem[] = [],
+    /** Problems found beyond those listed. */
+    readonly moreProblems = 0,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -28,9 +35,10 @@ export class HttpError extends Error {
 }
 
 /** The JSON error body of the API: {"error": {"code", "message", "path"}}. */
-export function errorBody(e: HttpError): { error: { code: string; message: string; path: string; problems?: { path: string; message: string }[] } } {
+export function errorBody(e: HttpError): { error: { code: string; message: string; path: string; problems?: { path: string; message: string }[]; moreProblems?: number } } {
   const problems = e.problems.length > 1 ? { problems: e.problems.map((p) => ({ path: p.path, message: p.message })) } : {};
-  return { error: { code: e.code, message: e.message, path: e.path, ...problems } };
+  const more = e.moreProblems > 0 ? { moreProblems: e.moreProblems } : {};
+  return { error: { code: e.code, message: e.message, path: e.path, ...problems, ...more } };
 }
 
 /** A code for one scenario problem, from what it says. */
@@ -42,15 +50,15 @@ function codeOf(p: Problem): string {
 }
 
 /** Scenario problems (schema, vocabulary, jurisdictions) as one 422 error led by the first. */
-export function scenarioError(problems: Problem[], prefix = 'scenario'): HttpError {
+export function scenarioError(problems: Problem[], prefix = 'scenario', total = problems.length): HttpError {
   const first = problems[0];
   const path = first.path.startsWith('/') ? `${prefix}${first.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${first.path}`;
   // checkFacts messages repeat the fact key that the path already ends with.
   const key = path.split('.').slice(-2).join('.');
   const message = first.message.startsWith(`${key}: `) ? first.message.slice(key.length + 2) : first.message;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  const located = problems.map((p) => ({ ...p, path: p.path.startsWith('/') ? `${prefix}${p.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${p.path}` }));
-  return new HttpError(422, codeOf(first), `${path}: ${message}${more}`, path, located);
+  const more = total > 1 ? ` (and ${total - 1} more problem${total > 2 ? 's' : ''}${total > problems.length ? `; the first ${problems.length} are listed` : ''})` : '';
+  const located = problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, path: p.path.startsWith('/') ? `${prefix}${p.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${p.path}` }));
+  return new HttpError(422, codeOf(first), `${path}: ${message}${more}`, path, located, Math.max(0, total - located.length));
 }
 
 /** Errors thrown by body parsers and express itself, mapped to HttpError; anything else is unexpected. */

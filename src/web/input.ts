@@ -6,7 +6,7 @@
 import type { Corpus, Scenario } from '../engine/index.ts';
 import { checkScenario } from '../corpus/load.ts';
 import { depthOf, parseJson } from '../corpus/json.ts';
-import { HttpError, scenarioError } from './errors.ts';
+import { HttpError, MAX_PROBLEMS, scenarioError } from './errors.ts';
 import { lineColumn, syntaxErrorOffset } from './jsonpos.ts';
 
 /** Request bodies and uploads larger than this are refused with 413. */
@@ -68,7 +68,7 @@ export function scenarioFrom(raw: unknown, corpus: Corpus, prefix = 'scenario'):
   if (long) throw new HttpError(422, 'invalid_scenario', `${long}: a name longer than ${NAME_MAX_CHARS} characters`, long);
   let checked: ReturnType<typeof checkScenario>;
   try {
-    checked = checkScenario(raw, corpus);
+    checked = checkScenario(raw, corpus, undefined, undefined, { max: MAX_PROBLEMS, total: 0 });
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     // The checks assume JSON-shaped values; an object where text is expected
@@ -76,7 +76,7 @@ export function scenarioFrom(raw: unknown, corpus: Corpus, prefix = 'scenario'):
     throw new HttpError(422, 'invalid_scenario', `${prefix}: a value has the wrong shape (an object or list where a value was expected)`, prefix);
   }
   const { scenario, problems } = checked;
-  if (!scenario) throw scenarioError(problems, prefix);
+  if (!scenario) throw scenarioError(problems, prefix, checked.total);
   return scenario;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Corpus, Mode } from '../engine/index.ts';
 import { HttpError, suggest } from './errors.ts';
+import { shown } from '../corpus/facts.ts';
 
 export interface ViewOptions {
   asOf: string;
@@ -27,7 +28,7 @@ export function isIsoDate(value: string): boolean {
 export function parseAsOf(value: unknown, today: string, status = 400, path = 'asOf'): string {
   if (value === undefined || value === '') return today;
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new HttpError(status, 'invalid_date', `${path}: ${JSON.stringify(value)} is not a valid date; use YYYY-MM-DD`, path);
+    throw new HttpError(status, 'invalid_date', `${path}: ${shown(value)} is not a valid date; use YYYY-MM-DD`, path);
   }
   return value;
 }
@@ -35,7 +36,7 @@ export function parseAsOf(value: unknown, today: string, status = 400, path = 'a
 export function parseMode(value: unknown, status = 400, path = 'mode'): Mode {
   if (value === undefined || value === '') return 'transplant';
   if (value !== 'transplant' && value !== 'actual') {
-    throw new HttpError(status, 'invalid_mode', `${path}: must be "transplant" or "actual", not ${JSON.stringify(value)}`, path);
+    throw new HttpError(status, 'invalid_mode', `${path}: must be "transplant" or "actual", not ${shown(value)}`, path);
   }
   return value;
 }
@@ -46,7 +47,7 @@ export function parseJurisdictions(value: unknown, corpus: Corpus, status = 400,
   const list = Array.isArray(value) ? value : [value];
   const codes: string[] = [];
   for (const item of list) {
-    if (typeof item !== 'string') throw new HttpError(status, 'invalid_value', `${path}: expected jurisdiction codes, got ${JSON.stringify(item)}`, path);
+    if (typeof item !== 'string') throw new HttpError(status, 'invalid_value', `${path}: expected jurisdiction codes, got ${shown(item)}`, path);
     for (const code of item.split(',').map((c) => c.trim()).filter(Boolean)) {
       if (!corpus.jurisdictions.has(code)) {
         throw new HttpError(status, 'unknown_jurisdiction', `${path}: unknown jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, path);

@@ -10,7 +10,10 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadCorpus, loadScenarioFile, SCENARIOS_DIR } from '../../src/corpus/load.ts';
 import type { Corpus, Scenario } from '../../src/engine/index.ts';
-import { createApp } from '../../src/web/app.ts';
+import { appReady, closeApp, createApp } from '../../src/web/app.ts';
+import type { WebSettings } from '../../src/web/context.ts';
+import { createHttpServer, type ServerTimeouts } from '../../src/web/http-server.ts';
+import type { Express } from 'express';
 
 export const SEED = 'kr-immigration-faces';
 export const TODAY = '2024-06-01';
@@ -38,15 +41,21 @@ export function seedScenario(): Scenario {
 export interface Running {
   base: string;
   server: Server;
+  app: Express;
   close(): Promise<void>;
 }
 
-export async function startApp(today = TODAY): Promise<Running> {
+/**
+ * The app on an ephemeral port. Two evaluation workers (so the heaviest requests are split
+ * in two, as on a machine with three cores or more) and no rate limit by default (tests send
+ * hundreds of requests from one address); tests of the limits pass their own.
+ */
+export async function startApp(today = TODAY, settings: WebSettings = {}, timeouts: ServerTimeouts = {}): Promise<Running> {
   const { corpus, scenarios } = webData();
-  const app = createApp({ corpus, scenarios, today: () => today });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const app = createApp({ corpus, scenarios, today: () => today, settings: { workers: 2, ratePerMinute: 0, ...settings } });
+  await appReady(app);
+  const server = createHttpServer(app, timeouts);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   // Tests block the event loop (CLI runs in-process); a long keep-alive avoids a
   // race where the server drops an idle connection just as fetch reuses it.
   server.keepAliveTimeout = 120_000;
@@ -54,6 +63,10 @@ export async function startApp(today = TODAY): Promise<Running> {
   return {
     base: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    app,
+    close: async () => {
+      await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+      await closeApp(app);
+    },
   };
 }

@@ -6,6 +6,8 @@ function addCopyButtons(root) {
   root.querySelectorAll('input[data-copy]').forEach(function (input) {
     if (input.dataset.copyReady) return;
     input.dataset.copyReady = '1';
+    // The server writes a relative link unless an origin is configured: show and copy it in full.
+    if (input.value.charAt(0) === '/') input.value = new URL(input.value, window.location.href).href;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'secondary copy-button';

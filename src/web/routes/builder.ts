@@ -21,15 +21,17 @@ function builderUrl(s: string, flow: string | undefined, v: ViewOptions): string
   return `/builder${viewQuery(v, { s, flow }, v.datedExplicitly)}`;
 }
 
-function resultsModel(ctx: WebContext, req: Request, scenario: Scenario, s: string, flow: string, v: ViewOptions) {
+async function resultsModel(ctx: WebContext, scenario: Scenario, s: string, flow: string, v: ViewOptions) {
   const ref: ScenarioRef = { scenario, base: '/custom', s, bundled: false };
-  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const page = await ctx.page(scenario, v);
   const link = builderUrl(s, flow, v);
   return {
-    matrix: matrixModel(ctx.corpus, ref, ctx.matrix(scenario, v), v, ctx.questions(scenario, v)),
+    matrix: matrixModel(ctx.corpus, ref, page.matrix, v, page.questions),
     share: {
       builder: link,
-      builderAbsolute: `${origin}${link}`,
+      // Never from the Host header, which the client chooses: a configured origin, or the
+      // relative link (app.js copies it resolved against the page's own address).
+      builderAbsolute: `${ctx.settings.publicOrigin ?? ''}${link}`,
       page: `/custom${viewQuery(v, { s }, v.datedExplicitly)}`,
       download: `/builder/download?s=${s}`,
       length: s.length,
@@ -58,6 +60,7 @@ export function builderRoutes(ctx: WebContext): Router {
     const scenario = req.query.s === undefined ? blankScenario() : decodeScenario(req.query.s, corpus);
     const s = req.query.s === undefined ? encodeScenario(scenario) : String(req.query.s);
     const flow = scenario.flows.find((f) => f.id === req.query.flow) ?? scenario.flows[0];
+    const asked = (await ctx.page(scenario, v)).questions ?? [];
     await renderPage(res, 'builder', {
       title: `Builder: ${scenario.title}`,
       nav: 'builder',
@@ -66,10 +69,10 @@ export function builderRoutes(ctx: WebContext): Router {
       s,
       view: v,
       starts: [{ id: 'blank', title: 'A blank scenario' }, ...ctx.scenarios.map((x) => ({ id: x.id, title: x.title }))],
-      form: formModel(corpus, scenario, flow, v.jurisdictions, rankingOf(ctx.questions(scenario, v))),
-      asked: ctx.questions(scenario, v).slice(0, 5).map((q) => ({ ...q, anchor: fieldId(q.fact, q.jurisdiction) })),
+      form: formModel(corpus, scenario, flow, v.jurisdictions, rankingOf(asked)),
+      asked: asked.slice(0, 5).map((q) => ({ ...q, anchor: fieldId(q.fact, q.jurisdiction) })),
       controls: { asOf: v.asOf, mode: v.mode, jurisdictions: [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })) },
-      results: resultsModel(ctx, req, scenario, s, flow.id, v),
+      results: await resultsModel(ctx, scenario, s, flow.id, v),
     });
   });
 
@@ -82,7 +85,7 @@ export function builderRoutes(ctx: WebContext): Router {
     const s = shareCode(next);
     const url = builderUrl(s, applied.flow, v);
     if (req.get('accept')?.includes('application/json')) {
-      const results = resultsModel(ctx, req, next, s, applied.flow, v);
+      const results = await resultsModel(ctx, next, s, applied.flow, v);
       res.json({ url, s, html: await renderView(req.app as express.Express, 'partials/builder-results', { results }) });
       return;
     }

@@ -9,7 +9,8 @@ export function homeRoutes(ctx: WebContext): Router {
   r.get('/', async (_req, res) => {
     const asOf = ctx.today();
     const jurisdictions = [...ctx.corpus.jurisdictions.keys()];
-    const library = ctx.scenarios.map((s) => ({
+    const matrices = await ctx.evaluator.matrices(ctx.scenarios, { asOf, jurisdictions, mode: 'transplant' });
+    const library = ctx.scenarios.map((s, i) => ({
       id: s.id,
       title: s.title,
       date: s.date,
@@ -17,7 +18,7 @@ export function homeRoutes(ctx: WebContext): Router {
       kind: (s as { kind?: string }).kind,
       summary: firstSentence(s.summary),
       flows: s.flows.length,
-      verdicts: verdictSummary(ctx.matrix(s, { asOf, jurisdictions, mode: 'transplant' })),
+      verdicts: verdictSummary(matrices[i]),
     }));
     await renderPage(res, 'home', {
       title: 'lexflow: which jurisdictions would allow this data flow?',

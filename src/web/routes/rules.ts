@@ -79,7 +79,7 @@ export function ruleRoutes(ctx: WebContext): Router {
       liftedBy: corpus.provisions.filter((x) => x.kind === 'exception' && x.lifts?.includes(p.id)).map((x) => ({ id: x.id, citation: x.citation, dates: dates(x) })),
       examples: p.examples.map((ex) => ({ name: ex.name, asOf: ex.asOf ?? p.inForce.from, expect: EXPECT_WORDS[ex.expect] ?? ex.expect, facts: factLines(corpus, ex.facts) })),
     }));
-    const decided = ctx.decidedBy(req.params.id).map((c) => ({
+    const decided = (await ctx.decidedBy(req.params.id)).map((c) => ({
       ...c,
       title: ctx.scenarioById.get(c.scenario)?.title ?? c.scenario,
       flowLabel: ctx.scenarioById.get(c.scenario)?.flows.find((f) => f.id === c.flow)?.label ?? c.flow,

@@ -4,16 +4,15 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { evaluateScenario, flowFacts } from '../../engine/index.ts';
-import { toCsv, toJsonContract, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
+import { toCsv, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
 import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questionModels, recordModel, type ScenarioRef } from '../model.ts';
 import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
+import { sendText } from '../send.ts';
 import { decodeScenario, encodeScenario, SHARE_MAX_CHARS } from '../share.ts';
-import { whatIf } from '../whatif.ts';
 
 export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   const id = (req.params as { id?: string }).id;
@@ -55,8 +54,9 @@ export function scenarioRoutes(ctx: WebContext): Router {
   const scenarioPage = async (req: Request, res: Response) => {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
-    const result = ctx.matrix(ref.scenario, v);
     const s = ref.scenario;
+    const { matrix: result, questions } = await ctx.page(s, v);
+    const asked = questions ?? [];
     await renderPage(res, 'scenario', {
       title: s.title,
       ref,
@@ -64,8 +64,9 @@ export function scenarioRoutes(ctx: WebContext): Router {
       kind: (s as { kind?: string }).kind,
       view: v,
       controls: controlsModel(ctx, ref, v),
-      matrix: matrixModel(corpus, ref, result, v, ctx.questions(s, v)),
-      questions: questionModels(ctx.questions(s, v).slice(0, 5), (q, value) => {
+      matrix: matrixModel(corpus, ref, result, v, asked),
+      questionsRanked: questions !== undefined,
+      questions: questionModels(asked.slice(0, 5), (q, value) => {
         const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
         return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
       }),
@@ -87,10 +88,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const code = String(req.params.code);
     const jurisdiction = corpus.jurisdictions.get(code);
     if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
-    const one = { ...s, flows: [flow] };
-    const cell = evaluateScenario(corpus, one, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, ctx.cc).results[0];
-    const facts = flowFacts(s, flow, ctx.cc.chains.get(code) ?? [code]);
-    const changes = whatIf(corpus, ctx.cc, s, cell, facts, { asOf: v.asOf, mode: v.mode });
+    const { cell, facts, changes } = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
     const decisive = cell.decisive.map((d) => ({ ref: d, provision: ctx.provisionAt(d.id, v.asOf) }));
     const depends = cell.dependsOn.map((key) => {
       const f = corpus.vocabulary.byKey.get(key);
@@ -120,15 +118,19 @@ export function scenarioRoutes(ctx: WebContext): Router {
     });
   };
 
-  const exportFile = (format: 'md' | 'csv' | 'json') => (req: Request, res: Response) => {
+  const exportFile = (format: 'md' | 'csv' | 'json') => async (req: Request, res: Response) => {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
-    const result = evaluateScenario(corpus, ref.scenario, { asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions, explain: format === 'json' }, ctx.cc);
+    // The JSON export is the API's compact contract, explained cell by cell; the budget bounds its size.
+    const body =
+      format === 'json'
+        ? `${await ctx.evaluator.contract(ref.scenario, v, true)}\n`
+        : format === 'md'
+          ? `${toMarkdown(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario)}\n`
+          : toCsv(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario);
     const disposition = req.query.download === '0' ? 'inline' : 'attachment';
     res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
-    if (format === 'md') res.type('text/markdown; charset=utf-8').send(`${toMarkdown(result, ref.scenario)}\n`);
-    else if (format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(result, ref.scenario));
-    else res.type('application/json; charset=utf-8').send(`${JSON.stringify(toJsonContract(result), null, 2)}\n`);
+    await sendText(res, format === 'md' ? 'text/markdown; charset=utf-8' : format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', body);
   };
 
   for (const base of ['/scenarios/:id', '/custom']) {

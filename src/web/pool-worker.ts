@@ -1,0 +1,96 @@
+/**
+ * The evaluation worker: runs in a worker thread of the pool (evaluator.ts), so
+ * evaluation never blocks the server's event loop. It receives the corpus once
+ * (as workerData), compiles it, and answers tasks with the engine's own functions
+ * and structures, as plain data. JSON answers are serialised here too, off the
+ * event loop.
+ */
+import { workerData } from 'piscina';
+import { compileCorpus, evaluateScenario, flowFacts, settlingQuestions, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import { toJsonContract } from '../engine/report.ts';
+import { whatIf, type WhatIf } from './whatif.ts';
+
+interface View {
+  asOf: string;
+  mode: Mode;
+  jurisdictions: string[];
+}
+
+export type Task =
+  /** One scenario's cells: verdicts only (a matrix) or with the outcome map. */
+  | ({ kind: 'evaluate'; scenario: Scenario; detail: 'verdicts' | 'outcomes' } & View)
+  /** Several matrices at once (the home page's library). */
+  | { kind: 'matrices'; items: ({ scenario: Scenario } & View)[] }
+  /** The JSON contract's result entries, compact, with explanations for all cells or for the cells named. */
+  | ({ kind: 'contract'; scenario: Scenario; explain: boolean; explainCells: [string, string][] } & View)
+  /** A scenario page: its matrix, the unknown facts that would settle the most of its cells, or both. */
+  | ({ kind: 'page'; scenario: Scenario; matrix: boolean; questions: boolean } & View)
+  /** One cell's page: the cell explained, the facts it reads, and what would change it. */
+  | { kind: 'cell'; scenario: Scenario; flow: string; code: string; asOf: string; mode: Mode }
+  /** Answers once the worker is loaded and warm (evaluator.ready). */
+  | { kind: 'ping' };
+
+export interface CellAnswer {
+  cell: CellResult;
+  facts: Record<string, unknown>;
+  changes: WhatIf;
+}
+
+/** What a task costs, counted for the work-bound tests: cells the engine evaluated. */
+export interface Counted<T> {
+  value: T;
+  cells: number;
+}
+
+const corpus = (workerData as { corpus: Corpus }).corpus;
+const cc = compileCorpus(corpus);
+// One evaluation of a flow that states nothing, against every jurisdiction with its explanation,
+// before the first task: the JIT compiles the engine's paths now, not during someone's request.
+evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', explain: true }, cc);
+
+function cellExplained(scenario: Scenario, flowId: string, code: string, v: { asOf: string; mode: Mode }): CellResult {
+  const flow = scenario.flows.find((f) => f.id === flowId)!;
+  return evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, cc).results[0];
+}
+
+/** Runs one task (the pool's entry point). */
+export default function run(task: Task): Counted<unknown> {
+  switch (task.kind) {
+    case 'ping':
+      return { value: true, cells: 0 };
+    case 'evaluate': {
+      const r = evaluateScenario(corpus, task.scenario, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, verdictsOnly: task.detail === 'verdicts' }, cc);
+      return { value: r, cells: r.results.length };
+    }
+    case 'matrices': {
+      const value = task.items.map((i) => evaluateScenario(corpus, i.scenario, { asOf: i.asOf, mode: i.mode, jurisdictions: i.jurisdictions, verdictsOnly: true }, cc));
+      return { value, cells: value.reduce((n, r) => n + r.results.length, 0) };
+    }
+    case 'contract': {
+      const r: EvaluationResult = evaluateScenario(corpus, task.scenario, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, explain: task.explain }, cc);
+      let cells = r.results.length;
+      for (const [flow, code] of task.explainCells) {
+        const at = r.results.findIndex((c) => c.flow === flow && c.jurisdiction === code);
+        if (at < 0) continue;
+        r.results[at] = cellExplained(task.scenario, flow, code, task);
+        cells++;
+      }
+      const results = (toJsonContract(r) as { results: unknown[] }).results;
+      return { value: results.map((x) => JSON.stringify(x)).join(','), cells };
+    }
+    case 'page': {
+      const view = { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions };
+      const matrix = task.matrix ? evaluateScenario(corpus, task.scenario, { ...view, verdictsOnly: true }, cc) : undefined;
+      const questions = task.questions ? settlingQuestions(corpus, task.scenario, view, cc, 10) : undefined;
+      return { value: { matrix, questions }, cells: (matrix?.results.length ?? 0) + (questions ? task.scenario.flows.length * task.jurisdictions.length : 0) };
+    }
+    case 'cell': {
+      const cell = cellExplained(task.scenario, task.flow, task.code, task);
+      const flow = task.scenario.flows.find((f) => f.id === task.flow)!;
+      const facts = flowFacts(task.scenario, flow, cc.chains.get(task.code) ?? [task.code]);
+      const changes = whatIf(corpus, cc, task.scenario, cell, facts, { asOf: task.asOf, mode: task.mode });
+      // whatIf evaluates at most one probe per fact it examines, each a single cell.
+      return { value: { cell, facts, changes } satisfies CellAnswer, cells: 1 + changes.changes.length + changes.steady.length };
+    }
+  }
+}
