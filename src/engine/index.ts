@@ -6,4 +6,4 @@ export { runExample, provisionOutcome, FIRING, liftingExceptions } from './examp
 export { renderCondition, renderLeaf, conditionLines, type RenderedNode } from './render.ts';
 export type { Explanation, ConditionPart } from './explain.ts';
 export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
-export { flattenFacts, toAssignment, flowFacts } from './facts.ts';
+export { flattenFacts, isOpenSet, toAssignment, flowFacts } from './facts.ts';

@@ -3,7 +3,7 @@
  * lay these out; every word a verdict or a truth value is shown with comes from here.
  */
 import { VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
-import { flattenFacts, type Corpus, type EvaluationResult, type FactDef, type Scenario, type Verdict } from '../engine/index.ts';
+import { flattenFacts, isOpenSet, type Corpus, type EvaluationResult, type FactDef, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
 
@@ -97,7 +97,15 @@ export function describeValue(fact: FactDef | undefined, value: unknown): string
     case 'enum':
       return label(value);
     case 'set':
-      return Array.isArray(value) ? (value.length ? value.map(label).join('; ') : 'none') : String(value);
+      if (Array.isArray(value)) return value.length ? value.map(label).join('; ') : 'none';
+      if (isOpenSet(value)) {
+        const parts = [];
+        if (value.includes?.length) parts.push(value.includes.map(label).join('; '));
+        if (value.excludes?.length) parts.push(`not ${value.excludes.map(label).join('; ')}`);
+        parts.push('others unknown');
+        return parts.join('; ');
+      }
+      return String(value);
     default:
       return typeof value === 'number' ? value.toLocaleString('en-GB') : String(value);
   }
