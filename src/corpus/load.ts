@@ -170,8 +170,52 @@ export function checkScenario(raw: unknown, corpus: Corpus, file?: string, rules
     }
     problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow' }));
     checkJurisdictionFacts(flow.jurisdictionFacts, `flows[${i}].jurisdictionFacts`);
+    problems.push(...provenanceProblems(flow.provenance, corpus, file, `flows[${i}].provenance`));
   });
+  problems.push(...provenanceProblems(s.provenance, corpus, file, 'provenance'));
+  problems.push(...decisionProblems(s, corpus, file));
   return problems.length ? { problems } : { scenario: s, problems };
+}
+
+/** Provenance names facts of the vocabulary (or "*" for every other stated fact). */
+function provenanceProblems(provenance: Scenario['provenance'], corpus: Corpus, file: string | undefined, at: string): Problem[] {
+  const keys = [...corpus.vocabulary.byKey.keys()];
+  return Object.keys(provenance ?? {})
+    .filter((key) => key !== '*' && !corpus.vocabulary.byKey.has(key))
+    .map((key) => ({ file, path: `${at}.${key}`, message: `${key}: unknown fact${didYouMean(key, keys)}` }));
+}
+
+/** A jurisdiction and those it inherits from, nearest first. */
+function chainOf(corpus: Corpus, code: string, out: string[] = []): string[] {
+  if (out.includes(code)) return out;
+  out.push(code);
+  for (const parent of corpus.jurisdictions.get(code)?.inherits ?? []) chainOf(corpus, parent, out);
+  return out;
+}
+
+/** A recorded decision names a flow of the scenario, a jurisdiction, and provisions that jurisdiction applies. */
+function decisionProblems(s: Scenario, corpus: Corpus, file: string | undefined): Problem[] {
+  const problems: Problem[] = [];
+  const flows = s.flows.map((f) => f.id);
+  const codes = [...corpus.jurisdictions.keys()];
+  const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
+  (s.decisions ?? []).forEach((d, i) => {
+    const at = `decisions[${i}]`;
+    if (!flows.includes(d.flow)) problems.push({ file, path: `${at}.flow`, message: `unknown flow ${d.flow}${didYouMean(d.flow, flows)}` });
+    if (!corpus.jurisdictions.has(d.jurisdiction)) {
+      problems.push({ file, path: `${at}.jurisdiction`, message: `unknown jurisdiction ${d.jurisdiction}${didYouMean(d.jurisdiction, codes)}` });
+      return;
+    }
+    const chain = chainOf(corpus, d.jurisdiction);
+    d.breached.forEach((id, k) => {
+      const p = byId.get(id);
+      if (!p) problems.push({ file, path: `${at}.breached[${k}]`, message: `unknown provision ${id}${didYouMean(id, byId.keys())}` });
+      else if (!chain.includes(p.jurisdiction)) {
+        problems.push({ file, path: `${at}.breached[${k}]`, message: `${id} is a provision of ${p.jurisdiction}, which ${d.jurisdiction} does not apply` });
+      }
+    });
+  });
+  return problems;
 }
 
 export function loadScenarioFile(path: string, corpus: Corpus, display: string = path): Scenario {
