@@ -17,7 +17,17 @@ interface Gap {
   open?: string;
 }
 
-const GAPS: Record<string, Gap> = {};
+const GAPS: Record<string, Gap> = {
+  'clearview-ai-eu/scraping/EU/2022-02-10': {
+    missing: { 'eu.gdpr.art13': 'lexflow reads scraped photos as obtained from elsewhere (art. 14), not collected from the person (art. 13); the Garante cited both' },
+  },
+  'serco-leisure-biometric-attendance/facial-recognition-clocking/UK/2024-02-19': {
+    missing: { 'uk.gdpr.art5.1.a': 'only the transparency limb of art. 5(1)(a) is encoded; the ICO found the clocking unfair (no real choice for staff), a judgment no fact states' },
+  },
+  'serco-leisure-biometric-attendance/fingerprint-clocking/UK/2024-02-19': {
+    missing: { 'uk.gdpr.art5.1.a': 'only the transparency limb of art. 5(1)(a) is encoded; the ICO found the clocking unfair (no real choice for staff), a judgment no fact states' },
+  },
+};
 
 const recorded = loadScenarios(bundledCorpus()).flatMap((s) => (s.decisions ?? []).map((d) => ({ scenario: s.id, d, key: decisionKey(s.id, d) })));
 
