@@ -72,16 +72,41 @@ export function checkValue(fact: FactDef, value: unknown): string | undefined {
     }
     case 'set': {
       const domain = (fact.values ?? []).map((v) => v.value);
-      if (!Array.isArray(value)) return `expected a list of values from ${domain.join(', ')}, got ${shown(value)}`;
-      for (const item of value) {
-        if (typeof item !== 'string' || !domain.includes(item)) {
-          const hint = typeof item === 'string' && item.length <= SUGGEST_MAX ? didYouMean(item, domain) : '';
-          return `${shown(item)} is not a value of ${fact.key}${hint}`;
+      const members = (list: unknown[]): string | undefined => {
+        for (const item of list) {
+          if (typeof item !== 'string' || !domain.includes(item)) {
+            const hint = typeof item === 'string' && item.length <= SUGGEST_MAX ? didYouMean(item, domain) : '';
+            return `${shown(item)} is not a value of ${fact.key}${hint}`;
+          }
         }
-      }
-      return undefined;
+        return undefined;
+      };
+      if (Array.isArray(value)) return members(value);
+      if (isObject(value)) return checkOpenSet(value, members);
+      return `expected a list of values from ${domain.join(', ')}, or {"includes": [...], "excludes": [...]} with the rest unknown, got ${shown(value)}`;
     }
   }
+}
+
+/** A set stated in part: known members, known non-members, the rest unknown. */
+function checkOpenSet(value: Record<string, unknown>, members: (list: unknown[]) => string | undefined): string | undefined {
+  const keys = ['includes', 'excludes', 'others'];
+  for (const k of Object.keys(value)) {
+    if (!keys.includes(k)) return `unknown field ${shown(k)} of a set stated in part${k.length <= SUGGEST_MAX ? didYouMean(k, keys) : ''} (fields: includes, excludes, others)`;
+  }
+  if (value.others !== undefined && value.others !== 'unknown') {
+    return `"others" may only be "unknown" (to state the whole set, give a list instead), got ${shown(value.others)}`;
+  }
+  for (const k of ['includes', 'excludes']) {
+    const list = value[k];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return `"${k}" must be a list of values, got ${shown(list)}`;
+    const bad = members(list);
+    if (bad) return bad;
+  }
+  const both = ((value.includes as string[] | undefined) ?? []).filter((m) => ((value.excludes as string[] | undefined) ?? []).includes(m));
+  if (both.length) return `${shown(both[0])} is both included and excluded`;
+  return undefined;
 }
 
 export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: FactCheckOptions): Problem[] {

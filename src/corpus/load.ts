@@ -183,9 +183,51 @@ export function checkScenario(
     }
     problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow', cap }));
     checkJurisdictionFacts(flow.jurisdictionFacts, `flows[${i}].jurisdictionFacts`);
+    provenanceProblems(flow.provenance, corpus, `flows[${i}].provenance`, report);
   });
+  provenanceProblems(s.provenance, corpus, 'provenance', report);
+  decisionProblems(s, corpus, report);
   const total = cap ? Math.max(cap.total, problems.length) : problems.length;
   return problems.length ? { problems, total } : { scenario: s, problems, total: 0 };
+}
+
+type Report = (path: string, message: () => string) => void;
+
+/** Provenance names facts of the vocabulary (or "*" for every other stated fact). */
+function provenanceProblems(provenance: Scenario['provenance'], corpus: Corpus, at: string, report: Report): void {
+  const keys = [...corpus.vocabulary.byKey.keys()];
+  for (const key of Object.keys(provenance ?? {})) {
+    if (key !== '*' && !corpus.vocabulary.byKey.has(key)) report(`${at}.${key}`, () => `${key}: unknown fact${didYouMean(key, keys)}`);
+  }
+}
+
+/** A jurisdiction and those it inherits from, nearest first. */
+function chainOf(corpus: Corpus, code: string, out: string[] = []): string[] {
+  if (out.includes(code)) return out;
+  out.push(code);
+  for (const parent of corpus.jurisdictions.get(code)?.inherits ?? []) chainOf(corpus, parent, out);
+  return out;
+}
+
+/** A recorded decision names a flow of the scenario, a jurisdiction, and provisions that jurisdiction applies. */
+function decisionProblems(s: Scenario, corpus: Corpus, report: Report): void {
+  const flows = s.flows.map((f) => f.id);
+  const codes = [...corpus.jurisdictions.keys()];
+  const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
+  (s.decisions ?? []).forEach((d, i) => {
+    const at = `decisions[${i}]`;
+    if (!flows.includes(d.flow)) report(`${at}.flow`, () => `unknown flow ${d.flow}${didYouMean(d.flow, flows)}`);
+    if (!corpus.jurisdictions.has(d.jurisdiction)) {
+      report(`${at}.jurisdiction`, () => `unknown jurisdiction ${d.jurisdiction}${didYouMean(d.jurisdiction, codes)}`);
+      return;
+    }
+    const chain = chainOf(corpus, d.jurisdiction);
+    d.breached.forEach((id, k) => {
+      const p = byId.get(id);
+      if (!p) report(`${at}.breached[${k}]`, () => `unknown provision ${id}${didYouMean(id, byId.keys())}`);
+      else if (!chain.includes(p.jurisdiction)) report(`${at}.breached[${k}]`, () => `${id} is a provision of ${p.jurisdiction}, which ${d.jurisdiction} does not apply`);
+    });
+  });
 }
 
 export function loadScenarioFile(path: string, corpus: Corpus, display: string = path): Scenario {

@@ -6,7 +6,7 @@ export { runExample, provisionOutcome, FIRING, liftingExceptions } from './examp
 export { renderCondition, renderLeaf, conditionLines, type RenderedNode } from './render.ts';
 export type { Explanation, ConditionPart } from './explain.ts';
 export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
-export { flattenFacts, toAssignment, flowFacts } from './facts.ts';
+export { flattenFacts, isOpenSet, toAssignment, flowFacts } from './facts.ts';
 export { readOnRecord, type RecordReading, type RecordVerdict, type Presumption, type MissingElement } from './record.ts';
 export { settlingQuestions, type Question, type QuestionAnswer, type CellMove } from './questions.ts';
 export { cellInputs, type CellInput } from './evaluate.ts';

@@ -157,6 +157,36 @@ export interface Source {
 
 export type Facts = Record<string, unknown>;
 
+/**
+ * A set fact stated in part: these members are in, these are out, the rest unknown
+ * (`others` may only say so explicitly). A plain array states the whole set.
+ */
+export interface OpenSet {
+  includes?: string[];
+  excludes?: string[];
+  others?: 'unknown';
+}
+
+/** Where facts come from: found by the decision-maker, or only alleged. Keyed by fact key; "*" for every other stated fact. */
+export type Provenance = Record<string, 'found' | 'alleged'>;
+
+/** What a decision-maker decided about one flow under one jurisdiction. */
+export interface Decision {
+  /** The decision-maker and the decision's name or number. */
+  by: string;
+  source: string;
+  /** When the decision was given. */
+  date: string;
+  jurisdiction: string;
+  flow: string;
+  /** The date whose law the decision applied. */
+  asOf: string;
+  outcome: 'forbidden' | 'allowed';
+  /** Ids of the provisions the decision found breached. */
+  breached: string[];
+  note?: string;
+}
+
 export interface Flow {
   id: string;
   label: string;
@@ -164,6 +194,7 @@ export interface Flow {
   recipient?: string;
   facts: Facts;
   jurisdictionFacts?: Record<string, Facts>;
+  provenance?: Provenance;
   note?: string;
 }
 
@@ -177,7 +208,9 @@ export interface Scenario {
   parties: Party[];
   facts: Facts;
   jurisdictionFacts?: Record<string, Facts>;
+  provenance?: Provenance;
   flows: Flow[];
+  decisions?: Decision[];
 }
 
 export type Verdict = 'forbidden' | 'conditional' | 'allowed' | 'not-covered';

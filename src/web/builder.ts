@@ -7,7 +7,7 @@
  * jurisdiction.
  */
 import type { Corpus, FactDef, Flow, Scenario } from '../engine/index.ts';
-import { flattenFacts } from '../engine/index.ts';
+import { flattenFacts, isOpenSet } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 import { shown } from '../corpus/facts.ts';
 import { isIsoDate } from './params.ts';
@@ -45,6 +45,9 @@ export interface FieldModel {
   /** Sets: whether the list is stated, and which members are in it. */
   known: boolean;
   members: FieldOption[];
+  /** Sets stated in part: the rest is unknown, and these members are known to be out. */
+  open: boolean;
+  nonMembers: FieldOption[];
   /** Where the shown value comes from. */
   from: 'flow' | 'shared' | 'none';
   /** For a question that settles cells of the matrix: how many one answer could settle. */
@@ -89,6 +92,8 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
     options: [],
     known,
     members: [],
+    open: false,
+    nonMembers: [],
     from: known ? from : 'none',
   };
   switch (fact.type) {
@@ -102,9 +107,14 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
     case 'enum':
       base.options = [{ value: '', label: 'unknown', selected: !known }, ...(fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: value === v.value }))];
       break;
-    case 'set':
-      base.members = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: Array.isArray(value) && value.includes(v.value) }));
+    case 'set': {
+      const open = isOpenSet(value) ? value : undefined;
+      const inSet = (m: string) => (open ? (open.includes ?? []).includes(m) : Array.isArray(value) && value.includes(m));
+      base.open = open !== undefined;
+      base.members = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: inSet(v.value) }));
+      base.nonMembers = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: (open?.excludes ?? []).includes(v.value) }));
       break;
+    }
     default:
       base.value = known ? String(value) : '';
   }
@@ -176,9 +186,23 @@ function readField(fact: FactDef, body: Body, name: string): unknown {
       const domain = new Set((fact.values ?? []).map((v) => v.value));
       const bad = members.find((m) => !domain.has(m));
       if (bad !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(bad)} is not one of its values`, fact.key);
-      const choice = one(body[`k:${name.slice(2)}`]);
+      const key = name.slice(2);
+      const choice = one(body[`k:${key}`]);
+      const inOrder = (list: string[]) => (fact.values ?? []).map((v) => v.value).filter((v) => list.includes(v));
+      if (choice === 'open') {
+        const out = many(body[`n:${key}`]);
+        const badOut = out.find((m) => !domain.has(m));
+        if (badOut !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(badOut)} is not one of its values`, fact.key);
+        const both = members.find((m) => out.includes(m));
+        if (both !== undefined) throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(both)} is ticked as both in and out`, fact.key);
+        if (!members.length && !out.length) return undefined;
+        const partial: Record<string, string[]> = {};
+        if (members.length) partial.includes = inOrder(members);
+        if (out.length) partial.excludes = inOrder(out);
+        return partial;
+      }
       const stated = choice === '' ? members.length > 0 : choice === 'known';
-      return stated ? (fact.values ?? []).map((v) => v.value).filter((v) => members.includes(v)) : undefined;
+      return stated ? inOrder(members) : undefined;
     }
   }
   throw new HttpError(422, 'invalid_value', `${fact.key}: ${shown(raw)} is not a valid ${fact.type === 'enum' ? 'choice' : fact.type}`, fact.key);
@@ -222,7 +246,7 @@ export function applyForm(corpus: Corpus, scenario: Scenario, body: Body): { sce
   for (const fact of corpus.vocabulary.facts) {
     if (fact.scope !== 'flow') continue;
     const name = `f:${fact.key}`;
-    if (!(name in body) && !(fact.type === 'set' && `k:${fact.key}` in body)) continue;
+    if (!(name in body) && !(fact.type === 'set' && (`k:${fact.key}` in body || `n:${fact.key}` in body))) continue;
     write(own, fact.key, readField(fact, body, name), shared[fact.key]);
   }
   flow.facts = own;

@@ -3,7 +3,7 @@
  * lay these out; every word a verdict or a truth value is shown with comes from here.
  */
 import { RECORD_ICON, RECORD_WORD, STANDING_WORD, VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
-import { flattenFacts, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
+import { flattenFacts, isOpenSet, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
 
@@ -159,7 +159,15 @@ export function describeValue(fact: FactDef | undefined, value: unknown): string
     case 'enum':
       return label(value);
     case 'set':
-      return Array.isArray(value) ? (value.length ? value.map(label).join('; ') : 'none') : String(value);
+      if (Array.isArray(value)) return value.length ? value.map(label).join('; ') : 'none';
+      if (isOpenSet(value)) {
+        const parts = [];
+        if (value.includes?.length) parts.push(value.includes.map(label).join('; '));
+        if (value.excludes?.length) parts.push(`not ${value.excludes.map(label).join('; ')}`);
+        parts.push('others unknown');
+        return parts.join('; ');
+      }
+      return String(value);
     default:
       return typeof value === 'number' ? value.toLocaleString('en-GB') : String(value);
   }

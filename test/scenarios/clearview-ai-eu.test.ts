@@ -8,7 +8,9 @@
  *     no cooperation (art. 31); EUR 20m fine.
  *   - Austrian DSB (noyb complaint, announced 10 May 2023): arts 5(1)(a)-(c), 6(1), 9(1), 27
  *     breached; photos findable online were not manifestly made public for this use (9(2)(e)).
- * The rights, cooperation and representative duties (arts 12-17, 27, 31) are not encoded.
+ * The transparency, storage-limitation, rights, cooperation and representative findings
+ * (arts 5(1)(a), 5(1)(e), 13-15, 17, 27, 31) are checked, with every recorded decision, in
+ * decisions.test.ts (the rights and the cooperation on flows of their own).
  * Since 2 Feb 2025 the AI Act bans the scraping itself (art. 5(1)(e)).
  */
 import { describe, expect, it } from 'vitest';

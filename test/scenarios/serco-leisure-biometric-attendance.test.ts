@@ -4,8 +4,9 @@
  * 2,000 leisure-centre employees. The ICO found the processing unlawful under UK GDPR
  * arts 5(1)(a), 6 and 9: biometrics were not necessary for attendance and pay where cards,
  * fobs or timesheets would do, no alternative was offered, and the imbalance of power between
- * employer and staff left no real choice. Art. 5(1)(a) (fairness) is not encoded on its own;
- * the arts 6 and 9 findings are.
+ * employer and staff left no real choice. Only the transparency limb of art. 5(1)(a) is
+ * encoded, not fairness, so that finding cannot show (see GAPS in decisions.test.ts); the
+ * arts 6 and 9 findings do.
  */
 import { describe, expect, it } from 'vitest';
 import { cell, decisiveCitations, matrix } from '../helpers.ts';

@@ -89,6 +89,22 @@ describe('the builder form', () => {
     expect(unknown.flows[0].facts.operation).toBeUndefined();
   });
 
+  it('states a set in part: ticked members in, members ticked "not" out, the rest unknown, and shows it back', async () => {
+    const s = encodeScenario(seedScenario());
+    const res = await submit([
+      ['s', s], ['flow', 'collection'],
+      ['k:subjects.categories', 'open'], ['f:subjects.categories', 'children'], ['n:subjects.categories', 'employees'],
+    ]);
+    const next = decode(shareOf(res.headers.get('location')));
+    expect((next.flows[0].facts.subjects as Record<string, unknown>).categories).toEqual({ includes: ['children'], excludes: ['employees'] });
+    const page = await (await fetch(`${app.base}/builder?s=${encodeURIComponent(encodeScenario(next))}&flow=collection`)).text();
+    expect(page).toMatch(/name="k:subjects.categories" value="open" checked/);
+    expect(page).toMatch(/name="n:subjects.categories" value="employees" checked/);
+    const clash = await submit([['s', s], ['flow', 'collection'], ['k:subjects.categories', 'open'], ['f:subjects.categories', 'children'], ['n:subjects.categories', 'children']]);
+    expect(clash.status).toBe(422);
+    expect(await clash.text()).toMatch(/ticked as both in and out/);
+  });
+
   it('adds, switches to and removes flows', async () => {
     const s = encodeScenario(seedScenario());
     const added = await submit([['s', s], ['flow', 'collection'], ['action', 'add-flow']]);

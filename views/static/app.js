@@ -60,8 +60,13 @@ function setupBuilder(form) {
     // Changing the view (date, territory, jurisdictions) reshapes the form itself: reload.
     if (target.closest('.view-options')) { form.requestSubmit(form.querySelector('button[value="update"]')); return; }
     if (target.type === 'checkbox' && target.closest('.set')) {
-      var known = target.closest('.set').querySelector('input[type=radio][value=known]');
-      if (known && target.checked) known.checked = true;
+      // Ticking a member states the set: exactly as ticked, unless "others unknown" is chosen;
+      // ticking a known non-member only makes sense with the others unknown.
+      var set = target.closest('.set');
+      var open = set.querySelector('input[type=radio][value=open]');
+      var known = set.querySelector('input[type=radio][value=known]');
+      if (target.checked && target.name.indexOf('n:') === 0 && open) open.checked = true;
+      else if (target.checked && known && !(open && open.checked)) known.checked = true;
     }
     if (target.type === 'radio' && target.value === 'unknown' && target.closest('.set')) {
       target.closest('.set').querySelectorAll('input[type=checkbox]').forEach(function (box) { box.checked = false; });
