@@ -11,12 +11,15 @@ import { LoadError, formatProblem } from '../corpus/errors.ts';
 import { lintCorpus } from '../corpus/lint.ts';
 import { didYouMean } from '../corpus/suggest.ts';
 import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
+import { compileCorpus } from '../engine/compiled.ts';
+import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, witnessLine } from '../engine/diff/index.ts';
 import { explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
 import { todayIso } from './today.ts';
 
 const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
   lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual]
+  lexflow diff <A> <B> [--as-of YYYY-MM-DD] [--mode transplant|actual] [--given scenario.json --flow ID] [--topic ID] [--format table|json|markdown]
   lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
   lexflow lint`;
 
@@ -40,6 +43,8 @@ function parse(argv: string[]) {
         mode: { type: 'string' },
         format: { type: 'string' },
         flow: { type: 'string' },
+        given: { type: 'string' },
+        topic: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -123,7 +128,8 @@ export function run(argv: string[], io: Io): number {
       return 0;
     }
     if (command === 'rules') return rules(corpus, values, io);
-    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'rules', 'lint'])}`);
+    if (command === 'diff') return diff(corpus, positionals, values, io);
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'rules', 'lint'])}`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`lexflow: ${e.message}\n${USAGE}`);
@@ -139,6 +145,40 @@ export function run(argv: string[], io: Io): number {
     }
     throw e;
   }
+}
+
+function diff(corpus: Corpus, positionals: string[], values: { 'as-of'?: string; mode?: string; given?: string; flow?: string; topic?: string; format?: string }, io: Io): number {
+  const [, a, b, extra] = positionals;
+  if (!a || !b || extra !== undefined) throw new UsageError('diff needs two jurisdictions: lexflow diff KR EU');
+  const [ca] = jurisdictionList(corpus, a, 'diff')!;
+  const [cb] = jurisdictionList(corpus, b, 'diff')!;
+  if (ca === cb) throw new UsageError('diff needs two different jurisdictions');
+  const format = formatOption(values.format, ['table', 'json', 'markdown']);
+  if ((values.given === undefined) !== (values.flow === undefined)) throw new UsageError('--given and --flow go together: --given scenario.json --flow ID');
+  const topic = values.topic;
+  if (topic !== undefined && !corpus.topics.some((t) => t.id === topic)) {
+    throw new InputError(`--topic: unknown topic ${topic}${didYouMean(topic, corpus.topics.map((t) => t.id))}`);
+  }
+  const cc = compileCorpus(corpus);
+  let given;
+  if (values.given !== undefined) {
+    const scenario = loadScenarioFile(resolve(values.given), corpus, values.given);
+    if (!scenario.flows.some((f) => f.id === values.flow)) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow!, scenario.flows.map((f) => f.id))}`);
+    given = givenFrom(cc, scenario, values.flow!, [ca, cb]);
+  }
+  const options = { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), given };
+  const result = diffLaws(cc, ca, cb, options);
+  const equivalence = topic === undefined ? undefined : equivalentOn(cc, ca, cb, topic, options);
+  if (format === 'json') {
+    io.out(JSON.stringify(equivalence ? { ...result, equivalence } : result, null, 2));
+    return 0;
+  }
+  const text = format === 'markdown' ? diffMarkdown(corpus, result) : diffTable(corpus, result);
+  const eq = equivalence
+    ? `\nOn ${topic}: ${equivalence.equivalent ? 'equivalent (their rules on it forbid the same flows)' : `not equivalent${equivalence.onlyA ? `; only ${ca} forbids when ${witnessLine(equivalence.onlyA)}` : ''}${equivalence.onlyB ? `; only ${cb} forbids when ${witnessLine(equivalence.onlyB)}` : ''}`}`
+    : '';
+  io.out(text + eq);
+  return 0;
 }
 
 function lint(io: Io): number {
