@@ -13,7 +13,7 @@ import { stateOf } from '../status.ts';
 import type { Plan } from '../plan.ts';
 import type { Provision, Verdict } from '../types.ts';
 import { pand, pnot, por, type Prop } from './prop.ts';
-import { Query, type QueryOptions, type Witness } from './query.ts';
+import { type Checked, Query, type QueryOptions, type Witness } from './query.ts';
 import { conceptOf } from './concepts.ts';
 import { BudgetExceeded, type StatedUnit } from './witness.ts';
 
@@ -131,12 +131,9 @@ function statuses(plan: Plan, a: unknown[]): Map<string, { p: Provision; status:
 const ACTIVE = (status: string) => status !== 'not engaged';
 const MAX_ALIGNED = 6;
 
-function align(q: Query, codes: string[], topics: string[], w: Witness): AlignedTopic[] {
+function align(q: Query, codes: string[], topics: string[], checked: Record<string, Checked>): AlignedTopic[] {
   const labels = new Map(q.cc.corpus.topics.map((t) => [t.id, t.label]));
-  const byCode = new Map(codes.map((code) => {
-    const r = q.check(code, w.flat[code]);
-    return [code, statuses(r.plan, r.assignment)] as const;
-  }));
+  const byCode = new Map(codes.map((code) => [code, statuses(checked[code].plan, checked[code].assignment)] as const));
   return topics.map((topic) => {
     const sides: AlignedTopic['sides'] = {};
     const notes: AlignedTopic['notes'] = {};
@@ -229,7 +226,7 @@ export function diffLaws(cc: CompiledCorpus, a: string, b: string, options: Diff
           const topics = new Set(f.p.topics);
           for (const r of w.decisive[y]) for (const t of q.cc.byId.get(r.id)?.[0]?.p.topics ?? []) topics.add(t);
           topics.delete('remedies-penalties');
-          const d: Divergence = { ...base, rules: [rule], aligned: align(q, [a, b], [...topics].slice(0, 4), w), reading: '' };
+          const d: Divergence = { ...base, rules: [rule], aligned: align(q, [a, b], [...topics].slice(0, 4), found.checked), reading: '' };
           d.reading = reading(q, d);
           divergences.push(d);
           stated.set(d, found.stated);

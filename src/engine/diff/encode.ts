@@ -41,7 +41,8 @@ export class Encoding {
   nvars = 0;
   /** Exactly-one constraints of the atoms with more than two distinctions. */
   readonly domain: Prop[] = [];
-  private readonly atomVars = new Map<string, number[]>();
+  /** Per side, per slot: the atom's variables. */
+  private readonly atomVars = new Map<string, number[][]>();
   private readonly leaves = new Map<CNode, Map<string, Prop>>();
 
   constructor(readonly cc: CompiledCorpus, readonly sideOf: SideOf = () => '') {}
@@ -53,12 +54,13 @@ export class Encoding {
 
   /** The variables of one copy of an atom (one for two distinctions, else one per distinction). */
   vars(slot: number, side: string): number[] {
-    const key = `${slot}@${side}`;
-    let vs = this.atomVars.get(key);
+    let bySlot = this.atomVars.get(side);
+    if (!bySlot) this.atomVars.set(side, (bySlot = []));
+    let vs = bySlot[slot];
     if (!vs) {
       const n = this.cc.atomInfo[slot].distinctions.length;
       vs = n === 2 ? [this.nvars++] : Array.from({ length: n }, () => this.nvars++);
-      this.atomVars.set(key, vs);
+      bySlot[slot] = vs;
       if (n !== 2) {
         const ps = vs.map(pvar);
         this.domain.push(por(ps));

@@ -51,6 +51,14 @@ export interface Witness {
   decisive: Record<string, ProvisionRef[]>;
 }
 
+/** The engine's reading of a witness in one jurisdiction, kept for the alignment of provisions. */
+export interface Checked {
+  verdict: Verdict;
+  decisive: ProvisionRef[];
+  plan: Plan;
+  assignment: Assignment;
+}
+
 export class Query {
   readonly enc: Encoding;
   readonly plans = new Map<string, PlanEncoding>();
@@ -107,10 +115,10 @@ export class Query {
   }
 
   /** A minimal witness of the goal, re-checked by the engine, or null when the goal cannot hold. */
-  witness(goal: Prop): { stated: StatedUnit[]; witness: Witness } | null {
+  witness(goal: Prop): { stated: StatedUnit[]; witness: Witness; checked: Record<string, Checked> } | null {
     const stated = this.finder.witness(goal);
     if (!stated) return null;
-    return { stated, witness: this.materialise(stated) };
+    return { stated, ...this.materialise(stated) };
   }
 
   /** Whether the goal can hold at all. */
@@ -126,27 +134,28 @@ export class Query {
   }
 
   /** The engine's reading of a flat fact set in one jurisdiction, on the json-logic-js path. */
-  check(code: string, flat: Record<string, unknown>): { verdict: Verdict; decisive: ProvisionRef[]; plan: Plan; assignment: Assignment } {
+  check(code: string, flat: Record<string, unknown>): Checked {
     const plan = planFor(this.ref, code, this.options.asOf, this.mode);
     const assignment = toAssignment(flat, this.cc.corpus.vocabulary, this.ref.slots);
     const cell = evaluateCell(this.ref, plan, assignment, { verdictOnly: true });
     return { verdict: cell.verdict, decisive: cell.decisive, plan, assignment };
   }
 
-  private materialise(stated: StatedUnit[]): Witness {
+  private materialise(stated: StatedUnit[]): { witness: Witness; checked: Record<string, Checked> } {
     const flat: Witness['flat'] = {};
     const verdicts: Witness['verdicts'] = {};
     const decisive: Witness['decisive'] = {};
+    const checked: Record<string, Checked> = {};
     for (const code of this.codes) {
       flat[code] = this.flatFor(code, stated);
-      const r = this.check(code, flat[code]);
+      const r = (checked[code] = this.check(code, flat[code]));
       verdicts[code] = r.verdict;
       decisive[code] = r.decisive;
     }
     const order = new Map(this.cc.corpus.vocabulary.facts.map((f, i) => [f.key, i]));
     stated = [...stated].sort((x, y) => order.get(x.unit.fact.key)! - order.get(y.unit.fact.key)! || x.unit.side.localeCompare(y.unit.side));
     const facts = stated.map((su) => ({ fact: su.unit.fact.key, side: su.unit.side, value: unitValue(this.cc, su), text: unitText(this.cc, su) }));
-    return { facts, flat, verdicts, decisive };
+    return { witness: { facts, flat, verdicts, decisive }, checked };
   }
 }
 

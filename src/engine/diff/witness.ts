@@ -106,6 +106,18 @@ export class WitnessFinder {
     const put = (su: StatedUnit, on: boolean) => su.unit.slots.forEach((slot, i) => this.enc.setValue(partial, slot, su.unit.side, on ? su.values[i] : undefined));
     this.fixed.forEach((su) => put(su, true));
     stated.forEach((su) => put(su, true));
+    // A set is stated whole, so a member the model happened to include stays out where it can.
+    for (const su of stated) {
+      if (su.unit.fact.type !== 'set') continue;
+      su.unit.slots.forEach((slot, i) => {
+        if (su.values[i] !== 0) return;
+        su.values[i] = 1;
+        put(su, true);
+        if (eval3p(goal, partial) === 1 || this.implied(goal, stated)) return;
+        su.values[i] = 0;
+        put(su, true);
+      });
+    }
     const kept: StatedUnit[] = [];
     for (let i = 0; i < stated.length; i++) {
       const su = stated[i];

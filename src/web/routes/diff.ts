@@ -40,7 +40,8 @@ export function diffRoutes(ctx: WebContext): Router {
       question: `Does ${name(x)} forbid everything ${name(y)} forbids?`,
       holds: s.holds,
       answered: s.holds || s.counterexample !== undefined,
-      text: s.counterexample ? `No: ${y} forbids and ${x} finds it ${s.counterexample.verdicts[x]} when ${witnessLine(s.counterexample)}` : s.holds ? 'Yes.' : 'Not answered: the work budget ran out.',
+      text: s.counterexample ? `No: some flow ${y} forbids is ${s.counterexample.verdicts[x]} in ${x}.` : s.holds ? 'Yes.' : 'Not answered: the work budget ran out.',
+      facts: s.counterexample?.facts ?? [],
       link: s.counterexample ? witnessLink(ctx, d, s.counterexample, `${y} forbids, ${x} does not`) : undefined,
     });
     await renderPage(res, 'diff', {
