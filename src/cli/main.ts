@@ -12,7 +12,7 @@ import { lintCorpus } from '../corpus/lint.ts';
 import { didYouMean } from '../corpus/suggest.ts';
 import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
 import { compileCorpus } from '../engine/compiled.ts';
-import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, witnessLine } from '../engine/diff/index.ts';
+import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, repairFlow, repairTable, witnessLine } from '../engine/diff/index.ts';
 import { explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
 import { todayIso } from './today.ts';
 
@@ -20,6 +20,7 @@ const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
   lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual]
   lexflow diff <A> <B> [--as-of YYYY-MM-DD] [--mode transplant|actual] [--given scenario.json --flow ID] [--topic ID] [--format table|json|markdown]
+  lexflow repair <scenario.json> [--flow ID] [--jurisdictions KR,EU] [--as-of YYYY-MM-DD] [--mode transplant|actual] [--format table|json]
   lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
   lexflow lint`;
 
@@ -129,7 +130,21 @@ export function run(argv: string[], io: Io): number {
     }
     if (command === 'rules') return rules(corpus, values, io);
     if (command === 'diff') return diff(corpus, positionals, values, io);
-    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'rules', 'lint'])}`);
+    if (command === 'repair') {
+      const scenario = scenarioArg(positionals, corpus);
+      const format = formatOption(values.format, ['table', 'json']);
+      if (values.flow !== undefined && !scenario.flows.some((f) => f.id === values.flow)) {
+        throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
+      }
+      const codes = jurisdictionList(corpus, values.jurisdictions, '--jurisdictions') ?? [...corpus.jurisdictions.keys()];
+      const cc = compileCorpus(corpus);
+      const options = { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode) };
+      const flows = scenario.flows.filter((f) => values.flow === undefined || f.id === values.flow);
+      const repairs = flows.map((f) => repairFlow(cc, scenario, f.id, codes, options));
+      io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, asOf: options.asOf, mode: options.mode, jurisdictions: codes, flows: repairs }, null, 2) : repairTable(scenario.title, repairs, Object.fromEntries(scenario.flows.map((f) => [f.id, f.label]))));
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'repair', 'rules', 'lint'])}`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`lexflow: ${e.message}\n${USAGE}`);

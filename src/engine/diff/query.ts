@@ -31,6 +31,12 @@ export interface QueryOptions {
   backend?: BackendFactory;
   /** Most solver queries (a cost bound independent of the clock). */
   budget?: Budget;
+  /**
+   * Read the given facts as changeable (a repair): they stay free for the solver, with their
+   * values in `known`; facts the vocabulary marks `fixed` keep their value where stated.
+   * Legal-order facts are then read per jurisdiction.
+   */
+  changeable?: boolean;
 }
 
 export interface WitnessFact {
@@ -66,7 +72,9 @@ export class Query {
   readonly budget: Budget;
   readonly mode: Mode;
   private readonly ref: CompiledCorpus;
-  private readonly given: GivenFacts;
+  readonly given: GivenFacts;
+  /** In a repair: the values the flow states for the facts it may change. */
+  readonly known = new Map<Unit, number[]>();
 
   constructor(readonly cc: CompiledCorpus, readonly codes: string[], readonly options: QueryOptions) {
     this.mode = options.mode ?? 'transplant';
@@ -75,7 +83,7 @@ export class Query {
     const given = this.given;
     // A legal-order fact a scenario states for some jurisdiction is read per jurisdiction;
     // otherwise a witness states it alike for all, so a divergence is one of the laws, not of the facts.
-    const perSide = (fact: FactDef) => fact.scope === 'jurisdiction' && codes.some((c) => given.legal[c]?.[fact.key] !== undefined);
+    const perSide = (fact: FactDef) => fact.scope === 'jurisdiction' && (options.changeable || codes.some((c) => given.legal[c]?.[fact.key] !== undefined));
     this.enc = new Encoding(cc, (fact, code) => (perSide(fact) ? code : ''));
     for (const code of codes) this.plans.set(code, this.enc.plan(planFor(cc, code, options.asOf, this.mode)));
 
@@ -95,15 +103,23 @@ export class Query {
     }
     for (const unit of bySlotsOf.values()) {
       const value = unit.side === '' ? given.shared[unit.fact.key] : given.legal[unit.side]?.[unit.fact.key] ?? given.shared[unit.fact.key];
-      if (value === undefined || value === null) {
+      const unknown = value === undefined || value === null;
+      if (unknown) {
+        // In a repair, stating an unknown fixed fact is an assumption about the flow, not a change to it.
         free.push(unit);
         continue;
       }
       const a = toAssignment({ [unit.fact.key]: value }, cc.corpus.vocabulary, cc.slots);
-      fixed.push({ unit, values: unit.slots.map((slot) => distinctionIndex(cc.atomInfo[slot], a[slot])) });
+      const values = unit.slots.map((slot) => distinctionIndex(cc.atomInfo[slot], a[slot]));
+      if (options.changeable && !unit.fact.fixed) {
+        free.push(unit);
+        this.known.set(unit, values);
+      } else fixed.push({ unit, values });
     }
     const order = new Map(cc.corpus.vocabulary.facts.map((f, i) => [f.key, i]));
     free.sort((x, y) => order.get(x.fact.key)! - order.get(y.fact.key)! || x.side.localeCompare(y.side));
+    // Every atom a unit holds gets its variables (and domain constraint) now, even one no condition distinguishes.
+    for (const unit of bySlotsOf.values()) for (const slot of unit.slots) this.enc.vars(slot, unit.side);
     const sat = (options.backend ?? logicSolver)();
     for (const p of this.enc.domain) sat.require(p);
     this.finder = new WitnessFinder(this.enc, sat, fixed, free, this.budget);

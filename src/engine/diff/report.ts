@@ -2,6 +2,7 @@
 import type { Corpus } from '../types.ts';
 import type { DiffResult, Divergence, SetAnswer } from './diff.ts';
 import type { Witness } from './query.ts';
+import type { FactChange, FlowRepair, RepairTarget } from './repair.ts';
 
 function name(corpus: Corpus, code: string): string {
   return `${corpus.jurisdictions.get(code)?.name ?? code} (${code})`;
@@ -11,11 +12,16 @@ export function witnessLine(w: Witness): string {
   return w.facts.map((f) => (f.side ? `[${f.side}] ${f.text}` : f.text)).join('; ') || '(no facts beyond those given)';
 }
 
+/** How a jurisdiction that does not forbid a witness reads it. */
+export function notForbidden(verdict: string): string {
+  return verdict === 'conditional' ? 'allowed or not covered, as unstated facts decide' : verdict;
+}
+
 function setLine(corpus: Corpus, x: string, y: string, s: SetAnswer): string {
   const q = `Does ${x} forbid everything ${y} forbids?`;
   if (s.holds) return `${q} yes`;
   if (!s.counterexample) return `${q} not answered (the work budget ran out)`;
-  return `${q} no: ${y} forbids and ${x} does not (${s.counterexample.verdicts[x]}) when ${witnessLine(s.counterexample)}`;
+  return `${q} no: ${y} forbids and ${x} does not (${notForbidden(s.counterexample.verdicts[x])}) when ${witnessLine(s.counterexample)}`;
 }
 
 function header(corpus: Corpus, r: DiffResult): string[] {
@@ -62,5 +68,32 @@ export function diffMarkdown(corpus: Corpus, r: DiffResult): string {
     }
   }
   lines.push('', `- ${md(setLine(corpus, r.a, r.b, r.aCoversB))}`, `- ${md(setLine(corpus, r.b, r.a, r.bCoversA))}`);
+  return lines.join('\n');
+}
+
+/** One change of a repair in words: what it sets, and whether it changes, states or assumes a fact. */
+export function changeLine(c: FactChange): string {
+  const how = c.assumption ? 'assumed' : c.from === undefined ? 'stated' : 'changed';
+  return `${c.side ? `[${c.side}] ` : ''}${c.text} (${how})`;
+}
+
+function targetLines(t: RepairTarget, indent: string): string[] {
+  const before = t.codes.length === 1 ? t.before[t.codes[0]] : t.codes.map((c) => `${c} ${t.before[c]}`).join(', ');
+  const lines = [`${indent}${t.codes.length === 1 ? t.codes[0] : `Everywhere (${t.codes.join(', ') || 'none'})`}: now ${before || '-'}${t.note ? `; ${t.note}` : ''}`];
+  t.repairs.forEach((r, i) => {
+    lines.push(`${indent}  ${i + 1}. ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}: ${r.changes.map(changeLine).join('; ')}`);
+    if (r.stopFiring.length) lines.push(`${indent}     no longer forbids: ${r.stopFiring.map((p) => p.citation).join('; ')}`);
+    if (r.lifting.length) lines.push(`${indent}     lifted by: ${r.lifting.map((p) => p.citation).join('; ')}`);
+  });
+  return lines;
+}
+
+export function repairTable(scenarioTitle: string, repairs: FlowRepair[], labels: Record<string, string>): string {
+  const lines = [`Repairs: ${scenarioTitle}`, `as of ${repairs[0]?.asOf ?? ''}; fewest changes first; facts marked fixed in the vocabulary are never changed (an unknown one may be assumed)`];
+  for (const r of repairs) {
+    lines.push('', `Flow ${r.flow}: ${labels[r.flow] ?? r.flow}${r.complete ? '' : ' (INCOMPLETE: the work budget ran out)'}`);
+    for (const t of r.perJurisdiction) lines.push(...targetLines(t, '  '));
+    lines.push(...targetLines(r.everywhere, '  '));
+  }
   return lines.join('\n');
 }

@@ -51,8 +51,8 @@ export class WitnessFinder {
   constructor(
     private readonly enc: Encoding,
     private readonly sat: SatBackend,
-    private readonly fixed: StatedUnit[],
-    private readonly free: Unit[],
+    readonly fixed: StatedUnit[],
+    readonly free: Unit[],
     private readonly budget: Budget,
   ) {}
 
@@ -74,9 +74,9 @@ export class WitnessFinder {
   }
 
   /** Some complete model of the goal with the fixed facts, or null when none exists. */
-  model(goal: Prop): boolean[] | null {
+  model(goal: Prop, guards: number[] = []): boolean[] | null {
     this.budget.spend();
-    const m = this.sat.solve([this.guardsOf(goal).pos], this.literals(this.fixed));
+    const m = this.sat.solve([this.guardsOf(goal).pos, ...guards], this.literals(this.fixed));
     if (!m) return null;
     const full: boolean[] = new Array(this.enc.nvars);
     for (let i = 0; i < this.enc.nvars; i++) full[i] = m[i] === true;
@@ -87,6 +87,16 @@ export class WitnessFinder {
   implied(goal: Prop, stated: StatedUnit[]): boolean {
     this.budget.spend();
     return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated])) === null;
+  }
+
+  /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
+  follows(goal: Prop, stated: StatedUnit[]): boolean {
+    return this.settles(goal, stated) || this.implied(goal, stated);
+  }
+
+  /** A guard under which `p` must hold (for constraints that only some queries assume). */
+  guard(p: Prop): number {
+    return this.sat.guard(p);
   }
 
   /** Whether Kleene evaluation already settles the goal true on the stated units (sound, no solver). */

@@ -4,7 +4,7 @@
  * result as JSON at `/api/diff`.
  */
 import { Router } from 'express';
-import { witnessLine } from '../../engine/diff/index.ts';
+import { notForbidden, witnessLine } from '../../engine/diff/index.ts';
 import type { WebContext } from '../context.ts';
 import { diffQuery, parseDiffRequest, runDiff, witnessLink } from '../diff.ts';
 import { renderPage } from '../render.ts';
@@ -40,7 +40,7 @@ export function diffRoutes(ctx: WebContext): Router {
       question: `Does ${name(x)} forbid everything ${name(y)} forbids?`,
       holds: s.holds,
       answered: s.holds || s.counterexample !== undefined,
-      text: s.counterexample ? `No: some flow ${y} forbids is ${s.counterexample.verdicts[x]} in ${x}.` : s.holds ? 'Yes.' : 'Not answered: the work budget ran out.',
+      text: s.counterexample ? `No: some flow ${y} forbids is ${notForbidden(s.counterexample.verdicts[x])} in ${x}.` : s.holds ? 'Yes.' : 'Not answered: the work budget ran out.',
       facts: s.counterexample?.facts ?? [],
       link: s.counterexample ? witnessLink(ctx, d, s.counterexample, `${y} forbids, ${x} does not`) : undefined,
     });
