@@ -15,6 +15,7 @@ import { scenarioRoutes } from './routes/scenarios.ts';
 import { builderRoutes } from './routes/builder.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { diffRoutes } from './routes/diff.ts';
+import { repairRoutes } from './routes/repair.ts';
 
 export const VIEWS_DIR = join(import.meta.dirname, '..', '..', 'views');
 
@@ -51,6 +52,7 @@ export function createApp(deps: WebDeps): Express {
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
   app.use(diffRoutes(ctx));
+  app.use(repairRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(scenarioRoutes(ctx));

@@ -13,6 +13,7 @@ import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
 import { decodeScenario, encodeScenario } from '../share.ts';
 import { whatIf } from '../whatif.ts';
+import { repairUrl } from '../repair.ts';
 
 export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   const id = (req.params as { id?: string }).id;
@@ -69,6 +70,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
       builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
       sharedFacts: factLines(corpus, s.facts),
       parties: s.parties,
+      repairLinks: s.flows.map((f) => ({ label: f.label, href: repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, f.id, v.asOf, v.subset ? v.jurisdictions : undefined, v.mode) })),
       flows: s.flows.map((f) => ({ id: f.id, label: f.label, note: f.note, sender: s.parties.find((p) => p.id === f.sender)?.name, recipient: s.parties.find((p) => p.id === f.recipient)?.name, facts: factLines(corpus, f.facts) })),
     });
   };
@@ -91,7 +93,9 @@ export function scenarioRoutes(ctx: WebContext): Router {
       const f = corpus.vocabulary.byKey.get(key);
       return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
     });
+    const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
     await renderPage(res, 'cell', {
+      repairHref,
       title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
       ref,
       scenario: s,
