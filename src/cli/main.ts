@@ -10,9 +10,11 @@ import { loadCorpus, loadScenarioFile, loadScenarios } from '../corpus/load.ts';
 import { LoadError, formatProblem } from '../corpus/errors.ts';
 import { lintCorpus } from '../corpus/lint.ts';
 import { didYouMean } from '../corpus/suggest.ts';
-import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
+import { EngineInputError, evaluateScenario, flowFacts, inForceOn, toAssignment, type Corpus, type Flow, type Mode, type Scenario } from '../engine/index.ts';
 import { compileCorpus } from '../engine/compiled.ts';
 import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, repairFlow, repairTable, witnessLine } from '../engine/diff/index.ts';
+import { delta, timeline } from '../engine/timeline.ts';
+import { deltaText, timelineText } from '../engine/timeline-report.ts';
 import { explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
 import { todayIso } from './today.ts';
 
@@ -21,6 +23,8 @@ const USAGE = `Usage:
   lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual]
   lexflow diff <A> <B> [--as-of YYYY-MM-DD] [--mode transplant|actual] [--given scenario.json --flow ID] [--topic ID] [--format table|json|markdown]
   lexflow repair <scenario.json> [--flow ID] [--jurisdictions KR,EU] [--as-of YYYY-MM-DD] [--mode transplant|actual] [--format table|json]
+  lexflow timeline <scenario.json> --flow ID --jurisdiction CODE [--mode transplant|actual] [--format table|json]
+  lexflow delta <scenario.json> --flow ID --jurisdiction CODE --as-of YYYY-MM-DD (--to-date YYYY-MM-DD | --to-scenario other.json) [--format table|json]
   lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
   lexflow lint`;
 
@@ -46,6 +50,8 @@ function parse(argv: string[]) {
         flow: { type: 'string' },
         given: { type: 'string' },
         topic: { type: 'string' },
+        'to-date': { type: 'string' },
+        'to-scenario': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -130,6 +136,7 @@ export function run(argv: string[], io: Io): number {
     }
     if (command === 'rules') return rules(corpus, values, io);
     if (command === 'diff') return diff(corpus, positionals, values, io);
+    if (command === 'timeline' || command === 'delta') return timeOrDelta(command, corpus, positionals, values, io);
     if (command === 'repair') {
       const scenario = scenarioArg(positionals, corpus);
       const format = formatOption(values.format, ['table', 'json']);
@@ -144,7 +151,7 @@ export function run(argv: string[], io: Io): number {
       io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, asOf: options.asOf, mode: options.mode, jurisdictions: codes, flows: repairs }, null, 2) : repairTable(scenario.title, repairs, Object.fromEntries(scenario.flows.map((f) => [f.id, f.label]))));
       return 0;
     }
-    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'repair', 'rules', 'lint'])}`);
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'repair', 'timeline', 'delta', 'rules', 'lint'])}`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`lexflow: ${e.message}\n${USAGE}`);
@@ -193,6 +200,39 @@ function diff(corpus: Corpus, positionals: string[], values: { 'as-of'?: string;
     ? `\nOn ${topic}: ${equivalence.equivalent ? 'equivalent (their rules on it forbid the same flows)' : `not equivalent${equivalence.onlyA ? `; only ${ca} forbids when ${witnessLine(equivalence.onlyA)}` : ''}${equivalence.onlyB ? `; only ${cb} forbids when ${witnessLine(equivalence.onlyB)}` : ''}`}`
     : '';
   io.out(text + eq);
+  return 0;
+}
+
+function timeOrDelta(command: 'timeline' | 'delta', corpus: Corpus, positionals: string[], values: { flow?: string; jurisdiction?: string; mode?: string; format?: string; 'as-of'?: string; 'to-date'?: string; 'to-scenario'?: string }, io: Io): number {
+  const scenario = scenarioArg(positionals, corpus);
+  if (!values.flow) throw new UsageError(`${command} needs --flow ID`);
+  if (!values.jurisdiction) throw new UsageError(`${command} needs --jurisdiction CODE`);
+  const flow = scenario.flows.find((f) => f.id === values.flow);
+  if (!flow) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
+  const [code] = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction')!;
+  const format = formatOption(values.format, ['table', 'json']);
+  const mode = modeOption(values.mode);
+  const cc = compileCorpus(corpus);
+  const assignmentOf = (s: Scenario, f: Flow) => toAssignment(flowFacts(s, f, cc.chains.get(code) ?? [code]), corpus.vocabulary, cc.slots);
+  const a = assignmentOf(scenario, flow);
+  if (command === 'timeline') {
+    const t = timeline(cc, code, mode, a);
+    io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, flow: flow.id, mode, ...t }, null, 2) : timelineText(corpus, t, `${scenario.title}: ${flow.label}`));
+    return 0;
+  }
+  if (values['as-of'] === undefined) throw new UsageError('delta needs --as-of YYYY-MM-DD (the first reading)');
+  if ((values['to-date'] === undefined) === (values['to-scenario'] === undefined)) throw new UsageError('delta needs one of --to-date YYYY-MM-DD or --to-scenario other.json');
+  const asOf = asOfOption(values['as-of']);
+  let after = { asOf, assignment: a };
+  if (values['to-date'] !== undefined) after = { asOf: asOfOption(values['to-date']), assignment: a };
+  else {
+    const other = loadScenarioFile(resolve(values['to-scenario']!), corpus, values['to-scenario']);
+    const otherFlow = other.flows.find((f) => f.id === flow.id);
+    if (!otherFlow) throw new InputError(`--to-scenario: no flow ${flow.id} in ${other.id}${didYouMean(flow.id, other.flows.map((f) => f.id))}`);
+    after = { asOf, assignment: assignmentOf(other, otherFlow) };
+  }
+  const d = delta(cc, code, mode, { asOf, assignment: a }, after);
+  io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, flow: flow.id, jurisdiction: code, mode, from: { asOf }, to: { asOf: after.asOf, ...(values['to-scenario'] ? { scenario: values['to-scenario'] } : {}) }, ...d }, null, 2) : deltaText(d, code));
   return 0;
 }
 

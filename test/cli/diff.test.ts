@@ -42,3 +42,28 @@ describe('lexflow diff', () => {
     expect(lexflow('diff', 'KR', 'EU', '--format', 'csv').code).toBe(2);
   });
 });
+
+describe('lexflow repair, timeline, delta', () => {
+  it('repair prints the fewest changes per jurisdiction and everywhere', () => {
+    const r = lexflow('repair', 'scenarios/kr-immigration-faces-pipc-findings.json', '--flow', 'provision-training', '--jurisdictions', 'KR,EU', '--as-of', '2022-04-27');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Repairs: Korea: immigration face photos/);
+    expect(r.out).toMatch(/\n {2}KR: now forbidden\n {4}1\. 2 changes: /);
+    expect(r.out).toContain('the entrusted work and the entrustee were publicly disclosed: yes (changed)');
+    expect(r.out).toMatch(/Everywhere \(KR, EU\): now KR forbidden, EU conditional/);
+    const json = JSON.parse(lexflow('repair', 'scenarios/kr-immigration-faces-pipc-findings.json', '--flow', 'provision-training', '--jurisdictions', 'KR', '--as-of', '2022-04-27', '--format', 'json').out);
+    expect(json.flows[0].perJurisdiction[0].repairs[0].changes.length).toBe(2);
+    expect(lexflow('repair', 'scenarios/kr-immigration-faces.json', '--flow', 'nope').err).toMatch(/no flow nope/);
+  });
+
+  it('timeline ties the change of verdict to the 2020 amendment; delta lists what changed', () => {
+    const t = lexflow('timeline', 'scenarios/kr-hospital-pseudonymised-faces.json', '--flow', 'pseudonymisation', '--jurisdiction', 'KR');
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/2020-08-05: FORBIDDEN -> ALLOWED\n(  begins: .*\n)*  begins: Personal Information Protection Act, Act No\. 16930/);
+    const d = lexflow('delta', 'scenarios/clearview-ai-eu.json', '--flow', 'scraping', '--jurisdiction', 'EU', '--as-of', '2024-06-01', '--to-date', '2025-06-01');
+    expect(d.code).toBe(0);
+    expect(d.out).toContain('AI Act art. 5(1)(e) (Untargeted scraping of facial images to build face-recognition databases): not in force -> forbids');
+    expect(lexflow('delta', 'scenarios/clearview-ai-eu.json', '--flow', 'scraping', '--jurisdiction', 'EU', '--as-of', '2024-06-01').code).toBe(2);
+    expect(lexflow('timeline', 'scenarios/clearview-ai-eu.json', '--jurisdiction', 'EU').code).toBe(2);
+  });
+});

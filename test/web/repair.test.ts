@@ -53,6 +53,9 @@ describe('repair on the web', () => {
 
   it('the cell page and the scenario page link to it; a shared scenario works too', async () => {
     const cell = await (await get(`/scenarios/${PIPC}/cell/provision-training/KR?asOf=2022-04-27`)).text();
+    // The cell's timeline sits beside it.
+    expect(cell).toContain('id="timeline-heading"');
+    expect(cell).toMatch(/<li class="period" data-verdict="forbidden">/);
     expect(cell).toContain(`href="/repair?scenario=${PIPC}&amp;flow=provision-training&amp;j=KR&amp;asOf=2022-04-27"`);
     const page = await (await get(`/scenarios/${PIPC}?asOf=2022-04-27`)).text();
     expect(page).toContain(`href="/repair?scenario=${PIPC}&amp;flow=companies-training&amp;asOf=2022-04-27"`);

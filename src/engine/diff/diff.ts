@@ -9,8 +9,7 @@
  */
 import type { CompiledCorpus } from '../compiled.ts';
 import type { ProvisionRef } from '../cell.ts';
-import { stateOf } from '../status.ts';
-import type { Plan } from '../plan.ts';
+import { statuses } from '../statuswords.ts';
 import type { Provision, Verdict } from '../types.ts';
 import { pand, pnot, por, type Prop } from './prop.ts';
 import { type Checked, Query, type QueryOptions, type Witness } from './query.ts';
@@ -109,24 +108,6 @@ function forbidders(q: Query, code: string, topic?: string): Forbidder[] {
 }
 
 const refOf = (p: Provision, role: ProvisionRef['role'], status: string): ProvisionRef => ({ id: p.id, citation: p.citation, title: p.title, instrument: p.instrument, role, status });
-
-/** Per provision of a plan: what it does under an assignment, in a word (determined statuses only). */
-function statuses(plan: Plan, a: unknown[]): Map<string, { p: Provision; status: string }> {
-  const s = stateOf(plan, a);
-  const out = new Map<string, { p: Provision; status: string }>();
-  const put = (p: Provision, status: string | undefined) => status && !out.has(p.id) && out.set(p.id, { p, status });
-  plan.prohibitions.forEach((pr, k) => {
-    const st = s.prohibitions[k];
-    put(pr.cp.p, st.fires === 1 ? 'forbids' : st.cond === 1 && st.lifted === 1 ? 'lifted' : st.cond === 0 ? 'not engaged' : undefined);
-    pr.exceptions.forEach((e, i) => st.cond === 1 && st.exceptions[i] === 1 && put(e.cp.p, `lifts ${pr.cp.p.citation}`));
-  });
-  plan.obligations.forEach((ob, k) => {
-    const st = s.obligations[k];
-    put(ob.cp.p, st.breached === 1 ? 'breached' : st.engaged === 1 && st.met === 1 ? 'met' : st.cond === 1 && st.lifted === 1 ? 'exempted' : st.cond === 0 ? 'not engaged' : undefined);
-    ob.exceptions.forEach((e, i) => st.cond === 1 && st.exceptions[i] === 1 && put(e.cp.p, `exempts from ${ob.cp.p.citation}`));
-  });
-  return out;
-}
 
 const ACTIVE = (status: string) => status !== 'not engaged';
 const MAX_ALIGNED = 6;

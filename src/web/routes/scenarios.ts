@@ -4,7 +4,8 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { evaluateScenario, flowFacts } from '../../engine/index.ts';
+import { evaluateScenario, flowFacts, toAssignment } from '../../engine/index.ts';
+import { timeline } from '../../engine/timeline.ts';
 import { toCsv, toJsonContract, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
@@ -93,9 +94,11 @@ export function scenarioRoutes(ctx: WebContext): Router {
       const f = corpus.vocabulary.byKey.get(key);
       return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
     });
+    const history = timeline(ctx.cc, code, v.mode, toAssignment(facts, corpus.vocabulary, ctx.cc.slots));
     const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
     await renderPage(res, 'cell', {
       repairHref,
+      history,
       title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
       ref,
       scenario: s,
