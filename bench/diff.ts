@@ -1,15 +1,16 @@
 /**
  * Bench rows of the law diff: KR and EU over the whole vocabulary with minimal
  * witnesses; all pairs of the jurisdictions (with a progress line on stderr); and
+ * repair of the seed's flows in every jurisdiction; and
  * the solver choice: the queries of the KR/EU diff replayed on logic-solver
  * (MiniSat in JavaScript, the one lexflow uses) and on z3-solver (the official
  * Z3 build in WebAssembly, a development dependency used only here).
  * Each row notes the solver's share of the time. `npx tsx bench/diff.ts` runs them alone.
  */
 import { pathToFileURL } from 'node:url';
-import { loadCorpus } from '../src/corpus/load.ts';
+import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
 import { compileCorpus, type CompiledCorpus } from '../src/engine/index.ts';
-import { diffLaws } from '../src/engine/diff/index.ts';
+import { diffLaws, repairFlow } from '../src/engine/diff/index.ts';
 import { LogicSolverBackend, type SatBackend } from '../src/engine/diff/solver.ts';
 import type { Prop } from '../src/engine/diff/prop.ts';
 import { type BenchRow, median } from './measure.ts';
@@ -148,6 +149,17 @@ export async function benchDiff(cc: CompiledCorpus = compileCorpus(loadCorpus())
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   });
   rows.push(row(`diff all ${pairs.length} pairs of the ${codes.length} jurisdictions`, all.samples, all.solver, `${total} divergences, ${rejected} rejected; at most ${queries} queries for one pair`));
+
+  const seed = loadScenarios(cc.corpus).find((x) => x.id === 'kr-immigration-faces')!;
+  let repairs = 0;
+  const rep = timedRuns(5, () => {
+    repairs = 0;
+    for (const f of seed.flows) {
+      const r = repairFlow(cc, seed, f.id, codes, { asOf: AS_OF, backend });
+      repairs += r.perJurisdiction.reduce((n, t) => n + t.repairs.length, r.everywhere.repairs.length);
+    }
+  });
+  rows.push(row(`repair: the seed's ${seed.flows.length} flows in all ${codes.length} jurisdictions and everywhere`, rep.samples, rep.solver, `${repairs} repairs (up to 3 per target), each confirmed by the engine`));
 
   Timed.calls = [];
   diffLaws(cc, 'KR', 'EU', { asOf: AS_OF, backend });
