@@ -104,6 +104,20 @@ if (!hasChromium) {
       await page.screenshot({ path: join(SHOTS, 'diff-narrowed.png'), clip: { x: 0, y: 0, width: 1360, height: 900 } });
     });
 
+    it('repair: the cell links to the smallest changes; the page passes axe; the cell shows its timeline', async () => {
+      const pipc = 'kr-immigration-faces-pipc-findings';
+      await page.goto(`${app.base}/scenarios/${pipc}/cell/provision-training/KR?asOf=2022-04-27`);
+      await expect(page.locator('#timeline .period').count()).resolves.toBeGreaterThan(1);
+      await page.locator('#timeline').screenshot({ path: join(SHOTS, 'cell-timeline.png') });
+      await page.locator('a', { hasText: 'What would make this lawful' }).click();
+      await page.waitForURL(/\/repair\?/);
+      await expect(page.locator('#repair-KR').innerText()).resolves.toContain('Republic of Korea (KR)');
+      await expect(page.locator('.repair-target[data-codes="KR"] li.repair').first().getAttribute('data-changes')).resolves.toBe('2');
+      await axe('repair');
+      await page.goto(`${app.base}/repair?scenario=${pipc}&flow=provision-training&j=KR,EU,US-IL&asOf=2022-04-27`);
+      await page.screenshot({ path: join(SHOTS, 'repair.png'), clip: { x: 0, y: 0, width: 1360, height: 900 } });
+    });
+
     it('saw no CSP violations or script errors', () => {
       expect(problems).toEqual([]);
     });
