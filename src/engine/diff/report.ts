@@ -82,7 +82,7 @@ function targetLines(t: RepairTarget, indent: string): string[] {
   const lines = [`${indent}${t.codes.length === 1 ? t.codes[0] : `Everywhere (${t.codes.join(', ') || 'none'})`}: now ${before || '-'}${t.note ? `; ${t.note}` : ''}`];
   t.repairs.forEach((r, i) => {
     lines.push(`${indent}  ${i + 1}. ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}: ${r.changes.map(changeLine).join('; ')}`);
-    if (r.stopFiring.length) lines.push(`${indent}     no longer forbids: ${r.stopFiring.map((p) => p.citation).join('; ')}`);
+    if (r.stopFiring.length) lines.push(`${indent}     no longer forbids (or might): ${r.stopFiring.map((p) => p.citation).join('; ')}`);
     if (r.lifting.length) lines.push(`${indent}     lifted by: ${r.lifting.map((p) => p.citation).join('; ')}`);
   });
   return lines;

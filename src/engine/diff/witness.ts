@@ -89,6 +89,12 @@ export class WitnessFinder {
     return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated])) === null;
   }
 
+  /** A complete model agreeing with the stated units in which the goal fails, or null when the goal follows. */
+  counterexample(goal: Prop, stated: StatedUnit[]): boolean[] | null {
+    this.budget.spend();
+    return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated]));
+  }
+
   /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
   follows(goal: Prop, stated: StatedUnit[]): boolean {
     return this.settles(goal, stated) || this.implied(goal, stated);
