@@ -37,6 +37,11 @@ export interface QueryOptions {
    * Legal-order facts are then read per jurisdiction.
    */
   changeable?: boolean;
+  /**
+   * Which leaves the engine re-checks with: 'reference' (json-logic-js itself, the default for
+   * witnesses) or 'compiled' (the engine's everyday path, held to json-logic-js by its own tests).
+   */
+  checkPath?: 'reference' | 'compiled';
 }
 
 export interface WitnessFact {
@@ -123,7 +128,7 @@ export class Query {
     const sat = (options.backend ?? logicSolver)();
     for (const p of this.enc.domain) sat.require(p);
     this.finder = new WitnessFinder(this.enc, sat, fixed, free, this.budget);
-    this.ref = compileCorpus(cc.corpus, 'reference');
+    this.ref = options.checkPath === 'compiled' ? cc : compileCorpus(cc.corpus, 'reference');
   }
 
   plan(code: string): PlanEncoding {

@@ -57,7 +57,7 @@ export interface FlowRepair {
   complete: boolean;
 }
 
-export interface RepairOptions extends Omit<QueryOptions, 'given' | 'changeable'> {
+export interface RepairOptions extends Omit<QueryOptions, 'given' | 'changeable' | 'checkPath'> {
   /** Alternative repairs per target (default 3). */
   alternatives?: number;
 }
@@ -68,7 +68,8 @@ export interface RepairOptions extends Omit<QueryOptions, 'given' | 'changeable'
  */
 export function repairFlow(cc: CompiledCorpus, scenario: Scenario, flowId: string, codes: string[], options: RepairOptions): FlowRepair {
   const given = givenFrom(cc, scenario, flowId, codes);
-  const q = new Query(cc, codes, { ...options, given, changeable: true });
+  // Repairs are confirmed on the engine's everyday (compiled) path, as every matrix cell is.
+  const q = new Query(cc, codes, { ...options, given, changeable: true, checkPath: 'compiled' });
   const before: Record<string, Verdict> = {};
   const beforeDecisive: Record<string, ProvisionRef[]> = {};
   for (const code of codes) {
