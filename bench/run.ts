@@ -10,6 +10,7 @@
  *       leaves, with no verdict logic; the engine's cost is reported as a ratio to it
  *   (e) the web, when bench/web.ts is present
  *   (f) availability under heavy and hostile load (bench/availability.ts)
+ *   (g) the law diff and the solver choice (bench/diff.ts)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
 import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
 import { eval3 } from '../src/engine/logic.ts';
 import { type BenchRow, formatTable, timeIt } from './measure.ts';
+import { benchDiff } from './diff.ts';
 
 const AS_OF = '2026-11-26';
 
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
   const big = enlarged(corpus, 10);
   measure(`synthetic corpus x10 (${big.provisions.length} provisions)`, big);
 
+  rows.push(...(await benchDiff(compileCorpus(corpus))));
   const webBench = join(import.meta.dirname, 'web.ts');
   if (existsSync(webBench)) {
     const { benchWeb } = (await import(pathToFileURL(webBench).href)) as { benchWeb: () => Promise<BenchRow[]> };

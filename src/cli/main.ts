@@ -10,13 +10,21 @@ import { loadCorpus, loadScenarioFile, loadScenarios } from '../corpus/load.ts';
 import { LoadError, formatProblem } from '../corpus/errors.ts';
 import { lintCorpus } from '../corpus/lint.ts';
 import { didYouMean } from '../corpus/suggest.ts';
-import { EngineInputError, evaluateScenario, inForceOn, type Corpus, type Mode } from '../engine/index.ts';
+import { EngineInputError, evaluateScenario, flowFacts, inForceOn, toAssignment, type Corpus, type Flow, type Mode, type Scenario } from '../engine/index.ts';
+import { compileCorpus } from '../engine/compiled.ts';
+import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, repairFlow, repairTable, witnessLine } from '../engine/diff/index.ts';
+import { delta, timeline } from '../engine/timeline.ts';
+import { deltaText, timelineText } from '../engine/timeline-report.ts';
 import { briefLines, explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
 import { todayIso } from './today.ts';
 
 const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
   lexflow explain <scenario.json> --flow ID --jurisdiction CODE [--as-of YYYY-MM-DD] [--mode transplant|actual] [--brief]
+  lexflow diff <A> <B> [--as-of YYYY-MM-DD] [--mode transplant|actual] [--given scenario.json --flow ID] [--topic ID] [--format table|json|markdown]
+  lexflow repair <scenario.json> [--flow ID] [--jurisdictions KR,EU] [--as-of YYYY-MM-DD] [--mode transplant|actual] [--format table|json]
+  lexflow timeline <scenario.json> --flow ID --jurisdiction CODE [--mode transplant|actual] [--format table|json]
+  lexflow delta <scenario.json> --flow ID --jurisdiction CODE --as-of YYYY-MM-DD (--to-date YYYY-MM-DD | --to-scenario other.json) [--format table|json]
   lexflow rules [--jurisdiction CODE] [--as-of YYYY-MM-DD] [--format table|json]
   lexflow lint`;
 
@@ -41,6 +49,10 @@ function parse(argv: string[]) {
         format: { type: 'string' },
         flow: { type: 'string' },
         brief: { type: 'boolean' },
+        given: { type: 'string' },
+        topic: { type: 'string' },
+        'to-date': { type: 'string' },
+        'to-scenario': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -127,7 +139,23 @@ export function run(argv: string[], io: Io): number {
       return 0;
     }
     if (command === 'rules') return rules(corpus, values, io);
-    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'rules', 'lint'])}`);
+    if (command === 'diff') return diff(corpus, positionals, values, io);
+    if (command === 'timeline' || command === 'delta') return timeOrDelta(command, corpus, positionals, values, io);
+    if (command === 'repair') {
+      const scenario = scenarioArg(positionals, corpus);
+      const format = formatOption(values.format, ['table', 'json']);
+      if (values.flow !== undefined && !scenario.flows.some((f) => f.id === values.flow)) {
+        throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
+      }
+      const codes = jurisdictionList(corpus, values.jurisdictions, '--jurisdictions') ?? [...corpus.jurisdictions.keys()];
+      const cc = compileCorpus(corpus);
+      const options = { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode) };
+      const flows = scenario.flows.filter((f) => values.flow === undefined || f.id === values.flow);
+      const repairs = flows.map((f) => repairFlow(cc, scenario, f.id, codes, options));
+      io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, asOf: options.asOf, mode: options.mode, jurisdictions: codes, flows: repairs }, null, 2) : repairTable(scenario.title, repairs, Object.fromEntries(scenario.flows.map((f) => [f.id, f.label]))));
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"${didYouMean(command, ['evaluate', 'explain', 'diff', 'repair', 'timeline', 'delta', 'rules', 'lint'])}`);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`lexflow: ${e.message}\n${USAGE}`);
@@ -143,6 +171,73 @@ export function run(argv: string[], io: Io): number {
     }
     throw e;
   }
+}
+
+function diff(corpus: Corpus, positionals: string[], values: { 'as-of'?: string; mode?: string; given?: string; flow?: string; topic?: string; format?: string }, io: Io): number {
+  const [, a, b, extra] = positionals;
+  if (!a || !b || extra !== undefined) throw new UsageError('diff needs two jurisdictions: lexflow diff KR EU');
+  const [ca] = jurisdictionList(corpus, a, 'diff')!;
+  const [cb] = jurisdictionList(corpus, b, 'diff')!;
+  if (ca === cb) throw new UsageError('diff needs two different jurisdictions');
+  const format = formatOption(values.format, ['table', 'json', 'markdown']);
+  if ((values.given === undefined) !== (values.flow === undefined)) throw new UsageError('--given and --flow go together: --given scenario.json --flow ID');
+  const topic = values.topic;
+  if (topic !== undefined && !corpus.topics.some((t) => t.id === topic)) {
+    throw new InputError(`--topic: unknown topic ${topic}${didYouMean(topic, corpus.topics.map((t) => t.id))}`);
+  }
+  const cc = compileCorpus(corpus);
+  let given;
+  if (values.given !== undefined) {
+    const scenario = loadScenarioFile(resolve(values.given), corpus, values.given);
+    if (!scenario.flows.some((f) => f.id === values.flow)) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow!, scenario.flows.map((f) => f.id))}`);
+    given = givenFrom(cc, scenario, values.flow!, [ca, cb]);
+  }
+  const options = { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), given };
+  const result = diffLaws(cc, ca, cb, options);
+  const equivalence = topic === undefined ? undefined : equivalentOn(cc, ca, cb, topic, options);
+  if (format === 'json') {
+    io.out(JSON.stringify(equivalence ? { ...result, equivalence } : result, null, 2));
+    return 0;
+  }
+  const text = format === 'markdown' ? diffMarkdown(corpus, result) : diffTable(corpus, result);
+  const eq = equivalence
+    ? `\nOn ${topic}: ${equivalence.equivalent ? 'equivalent (their rules on it forbid the same flows)' : `not equivalent${equivalence.onlyA ? `; only ${ca} forbids when ${witnessLine(equivalence.onlyA)}` : ''}${equivalence.onlyB ? `; only ${cb} forbids when ${witnessLine(equivalence.onlyB)}` : ''}`}`
+    : '';
+  io.out(text + eq);
+  return 0;
+}
+
+function timeOrDelta(command: 'timeline' | 'delta', corpus: Corpus, positionals: string[], values: { flow?: string; jurisdiction?: string; mode?: string; format?: string; 'as-of'?: string; 'to-date'?: string; 'to-scenario'?: string }, io: Io): number {
+  const scenario = scenarioArg(positionals, corpus);
+  if (!values.flow) throw new UsageError(`${command} needs --flow ID`);
+  if (!values.jurisdiction) throw new UsageError(`${command} needs --jurisdiction CODE`);
+  const flow = scenario.flows.find((f) => f.id === values.flow);
+  if (!flow) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
+  const [code] = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction')!;
+  const format = formatOption(values.format, ['table', 'json']);
+  const mode = modeOption(values.mode);
+  const cc = compileCorpus(corpus);
+  const assignmentOf = (s: Scenario, f: Flow) => toAssignment(flowFacts(s, f, cc.chains.get(code) ?? [code]), corpus.vocabulary, cc.slots);
+  const a = assignmentOf(scenario, flow);
+  if (command === 'timeline') {
+    const t = timeline(cc, code, mode, a);
+    io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, flow: flow.id, mode, ...t }, null, 2) : timelineText(corpus, t, `${scenario.title}: ${flow.label}`));
+    return 0;
+  }
+  if (values['as-of'] === undefined) throw new UsageError('delta needs --as-of YYYY-MM-DD (the first reading)');
+  if ((values['to-date'] === undefined) === (values['to-scenario'] === undefined)) throw new UsageError('delta needs one of --to-date YYYY-MM-DD or --to-scenario other.json');
+  const asOf = asOfOption(values['as-of']);
+  let after = { asOf, assignment: a };
+  if (values['to-date'] !== undefined) after = { asOf: asOfOption(values['to-date']), assignment: a };
+  else {
+    const other = loadScenarioFile(resolve(values['to-scenario']!), corpus, values['to-scenario']);
+    const otherFlow = other.flows.find((f) => f.id === flow.id);
+    if (!otherFlow) throw new InputError(`--to-scenario: no flow ${flow.id} in ${other.id}${didYouMean(flow.id, other.flows.map((f) => f.id))}`);
+    after = { asOf, assignment: assignmentOf(other, otherFlow) };
+  }
+  const d = delta(cc, code, mode, { asOf, assignment: a }, after);
+  io.out(format === 'json' ? JSON.stringify({ scenario: scenario.id, flow: flow.id, jurisdiction: code, mode, from: { asOf }, to: { asOf: after.asOf, ...(values['to-scenario'] ? { scenario: values['to-scenario'] } : {}) }, ...d }, null, 2) : deltaText(d, code));
+  return 0;
 }
 
 function lint(io: Io): number {

@@ -17,6 +17,8 @@ export interface FactDef {
   type: FactType;
   /** 'jurisdiction' facts belong to a legal order and are stated per jurisdiction. */
   scope: 'flow' | 'jurisdiction';
+  /** A fact the controller cannot change (the data's kind, the subjects): repairs leave it as it is. */
+  fixed?: boolean;
   label: string;
   /** For sets: the verb joining label and member ("include"). */
   labelVerb?: string;

@@ -16,6 +16,8 @@ import { homeRoutes } from './routes/home.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { builderRoutes } from './routes/builder.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { diffRoutes } from './routes/diff.ts';
+import { repairRoutes } from './routes/repair.ts';
 
 export const VIEWS_DIR = join(import.meta.dirname, '..', '..', 'views');
 
@@ -84,6 +86,8 @@ export function createApp(deps: WebDeps): Express {
   app.use('/static', express.static(join(VIEWS_DIR, 'static'), { index: false, maxAge: '1h', fallthrough: true }));
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/static/favicon.svg'));
+  app.use(diffRoutes(ctx));
+  app.use(repairRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
   app.use(homeRoutes(ctx));
   app.use(scenarioRoutes(ctx));

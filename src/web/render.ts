@@ -28,7 +28,7 @@ export function renderView(app: Express, view: string, locals: Record<string, un
 export interface PageLocals extends Record<string, unknown> {
   title: string;
   /** Which top navigation entry is current. */
-  nav?: 'home' | 'builder' | 'rules' | 'compare';
+  nav?: 'home' | 'builder' | 'rules' | 'compare' | 'diff';
 }
 
 export async function renderPage(res: Response, view: string, locals: PageLocals, status = 200): Promise<void> {

@@ -4,6 +4,8 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
+import { toAssignment } from '../../engine/index.ts';
+import { timeline } from '../../engine/timeline.ts';
 import { toCsv, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
@@ -13,6 +15,7 @@ import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
 import { sendText } from '../send.ts';
 import { decodeScenario, encodeScenario, SHARE_MAX_CHARS } from '../share.ts';
+import { repairUrl } from '../repair.ts';
 
 export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   const id = (req.params as { id?: string }).id;
@@ -75,6 +78,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
       builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
       sharedFacts: factLines(corpus, s.facts),
       parties: s.parties,
+      repairLinks: s.flows.map((f) => ({ label: f.label, href: repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, f.id, v.asOf, v.subset ? v.jurisdictions : undefined, v.mode) })),
       flows: s.flows.map((f) => ({ id: f.id, label: f.label, note: f.note, sender: s.parties.find((p) => p.id === f.sender)?.name, recipient: s.parties.find((p) => p.id === f.recipient)?.name, facts: factLines(corpus, f.facts) })),
     });
   };
@@ -94,7 +98,11 @@ export function scenarioRoutes(ctx: WebContext): Router {
       const f = corpus.vocabulary.byKey.get(key);
       return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
     });
+    const history = timeline(ctx.cc, code, v.mode, toAssignment(facts, corpus.vocabulary, ctx.cc.slots));
+    const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
     await renderPage(res, 'cell', {
+      repairHref,
+      history,
       title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
       ref,
       scenario: s,

@@ -1,0 +1,184 @@
+/**
+ * Bench rows of the law diff: KR and EU over the whole vocabulary with minimal
+ * witnesses; all pairs of the jurisdictions (with a progress line on stderr); and
+ * repair of the seed's flows in every jurisdiction; and
+ * the solver choice: the queries of the KR/EU diff replayed on logic-solver
+ * (MiniSat in JavaScript, the one lexflow uses) and on z3-solver (the official
+ * Z3 build in WebAssembly, a development dependency used only here).
+ * Each row notes the solver's share of the time. `npx tsx bench/diff.ts` runs them alone.
+ */
+import { pathToFileURL } from 'node:url';
+import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
+import { compileCorpus, type CompiledCorpus } from '../src/engine/index.ts';
+import { diffLaws, repairFlow } from '../src/engine/diff/index.ts';
+import { LogicSolverBackend, type SatBackend } from '../src/engine/diff/solver.ts';
+import type { Prop } from '../src/engine/diff/prop.ts';
+import { type BenchRow, median } from './measure.ts';
+
+const AS_OF = '2026-11-26';
+
+type Call = { k: 'require'; p: Prop } | { k: 'guard'; p: Prop } | { k: 'solve'; guards: number[]; literals: [number, boolean][] };
+
+/** A backend that times (and optionally records) every call into the real one. */
+class Timed implements SatBackend {
+  static ms = 0;
+  static calls: Call[] | undefined;
+  private readonly inner = new LogicSolverBackend();
+  private time<T>(f: () => T): T {
+    const t0 = process.hrtime.bigint();
+    try {
+      return f();
+    } finally {
+      Timed.ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+  }
+  require(p: Prop): void {
+    Timed.calls?.push({ k: 'require', p });
+    this.time(() => this.inner.require(p));
+  }
+  guard(p: Prop): number {
+    Timed.calls?.push({ k: 'guard', p });
+    return this.time(() => this.inner.guard(p));
+  }
+  solve(guards: number[], literals: [number, boolean][]): boolean[] | null {
+    Timed.calls?.push({ k: 'solve', guards, literals });
+    return this.time(() => this.inner.solve(guards, literals));
+  }
+}
+
+function timedRuns(runs: number, fn: () => void): { samples: number[]; solver: number[] } {
+  const samples: number[] = [];
+  const solver: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    Timed.ms = 0;
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    solver.push(Timed.ms);
+  }
+  return { samples, solver };
+}
+
+function row(name: string, samples: number[], solver: number[], note: string): BenchRow {
+  const m = median(samples);
+  const share = (100 * median(solver)) / m;
+  return { name, median: m, min: Math.min(...samples), max: Math.max(...samples), unit: 'ms', runs: samples.length, note: `${note}; solver ${share.toFixed(0)}% of the time` };
+}
+
+async function replayZ3(calls: Call[]): Promise<{ initMs: number; ms: number; answers: boolean[] }> {
+  const { init, killThreads } = await import('z3-solver');
+  const t0 = process.hrtime.bigint();
+  const api = await init();
+  const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const ctx = new api.Context('lexflow');
+  const solver = new ctx.Solver();
+  const vars = new Map<number, ReturnType<typeof ctx.Bool.const>>();
+  const v = (n: number) => {
+    let x = vars.get(n);
+    if (!x) vars.set(n, (x = ctx.Bool.const(`x${n}`)));
+    return x;
+  };
+  const memo = new Map<Prop, ReturnType<typeof ctx.Bool.val>>();
+  const tr = (p: Prop): ReturnType<typeof ctx.Bool.val> => {
+    const hit = memo.get(p);
+    if (hit) return hit;
+    const out =
+      p.k === 'const' ? ctx.Bool.val(p.v)
+      : p.k === 'var' ? v(p.n)
+      : p.k === 'not' ? ctx.Not(tr(p.x))
+      : p.k === 'and' ? ctx.And(...p.xs.map(tr))
+      : ctx.Or(...p.xs.map(tr));
+    memo.set(p, out);
+    return out;
+  };
+  const guards: ReturnType<typeof ctx.Bool.const>[] = [];
+  const answers: boolean[] = [];
+  const t1 = process.hrtime.bigint();
+  for (const c of calls) {
+    if (c.k === 'require') solver.add(tr(c.p));
+    else if (c.k === 'guard') {
+      const g = ctx.Bool.const(`g${guards.length}`);
+      guards.push(g);
+      solver.add(ctx.Implies(g, tr(c.p)));
+    } else {
+      const r = await solver.check(...c.guards.map((g) => guards[g]), ...c.literals.map(([n, b]) => (b ? v(n) : ctx.Not(v(n)))));
+      answers.push(r === 'sat');
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - t1) / 1e6;
+  await killThreads(api.em);
+  return { initMs, ms, answers };
+}
+
+function replayLogicSolver(calls: Call[]): { ms: number; answers: boolean[] } {
+  const s = new LogicSolverBackend();
+  const answers: boolean[] = [];
+  const t0 = process.hrtime.bigint();
+  for (const c of calls) {
+    if (c.k === 'require') s.require(c.p);
+    else if (c.k === 'guard') s.guard(c.p);
+    else answers.push(s.solve(c.guards, c.literals) !== null);
+  }
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, answers };
+}
+
+export async function benchDiff(cc: CompiledCorpus = compileCorpus(loadCorpus())): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const backend = () => new Timed();
+  let divergences = 0;
+  diffLaws(cc, 'KR', 'EU', { asOf: AS_OF, backend });
+  const kr = timedRuns(7, () => {
+    divergences = diffLaws(cc, 'KR', 'EU', { asOf: AS_OF, backend }).divergences.length;
+  });
+  rows.push(row('diff KR vs EU, whole vocabulary, minimal witnesses', kr.samples, kr.solver, `${divergences} divergences, each re-checked by the engine`));
+
+  const codes = [...cc.corpus.jurisdictions.keys()];
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < codes.length; i++) for (let j = i + 1; j < codes.length; j++) pairs.push([codes[i], codes[j]]);
+  let total = 0;
+  let queries = 0;
+  let rejected = 0;
+  const all = timedRuns(1, () => {
+    pairs.forEach(([a, b], k) => {
+      const r = diffLaws(cc, a, b, { asOf: AS_OF, backend });
+      total += r.divergences.length;
+      queries = Math.max(queries, r.queries);
+      rejected += r.rejected;
+      if (process.stderr.isTTY) process.stderr.write(`\rbench diff: pair ${k + 1}/${pairs.length} ${a} vs ${b}        `);
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  });
+  rows.push(row(`diff all ${pairs.length} pairs of the ${codes.length} jurisdictions`, all.samples, all.solver, `${total} divergences, ${rejected} rejected; at most ${queries} queries for one pair`));
+
+  const seed = loadScenarios(cc.corpus).find((x) => x.id === 'kr-immigration-faces')!;
+  let repairs = 0;
+  const rep = timedRuns(5, () => {
+    repairs = 0;
+    for (const f of seed.flows) {
+      const r = repairFlow(cc, seed, f.id, codes, { asOf: AS_OF, backend });
+      repairs += r.perJurisdiction.reduce((n, t) => n + t.repairs.length, r.everywhere.repairs.length);
+    }
+  });
+  rows.push(row(`repair: the seed's ${seed.flows.length} flows in all ${codes.length} jurisdictions and everywhere`, rep.samples, rep.solver, `${repairs} repairs (up to 3 per target), each confirmed by the engine`));
+
+  Timed.calls = [];
+  diffLaws(cc, 'KR', 'EU', { asOf: AS_OF, backend });
+  const calls = Timed.calls;
+  Timed.calls = undefined;
+  const solves = calls.filter((c) => c.k === 'solve').length;
+  const ls = [replayLogicSolver(calls), replayLogicSolver(calls), replayLogicSolver(calls)];
+  rows.push({ name: 'solver: KR/EU diff queries replayed on logic-solver', median: median(ls.map((x) => x.ms)), min: Math.min(...ls.map((x) => x.ms)), max: Math.max(...ls.map((x) => x.ms)), unit: 'ms', runs: 3, note: `${solves} queries; synchronous, no start-up cost` });
+  try {
+    const z = [await replayZ3(calls), await replayZ3(calls), await replayZ3(calls)];
+    const agree = z.every((x) => x.answers.join() === ls[0].answers.join());
+    rows.push({ name: 'solver: the same queries on z3-solver', median: median(z.map((x) => x.ms)), min: Math.min(...z.map((x) => x.ms)), max: Math.max(...z.map((x) => x.ms)), unit: 'ms', runs: 3, note: `asynchronous; plus ${median(z.map((x) => x.initMs)).toFixed(0)} ms to start the WebAssembly build; answers ${agree ? 'agree' : 'DIFFER'}` });
+  } catch (e) {
+    rows.push({ name: 'solver: the same queries on z3-solver', median: NaN, min: NaN, max: NaN, unit: 'ms', runs: 0, note: `not measured: ${(e as Error).message}` });
+  }
+  return rows;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { formatTable } = await import('./measure.ts');
+  console.log(formatTable(await benchDiff()));
+}

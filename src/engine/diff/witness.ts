@@ -1,0 +1,148 @@
+/**
+ * Minimal witnesses. A witness of a goal (a formula over the facts two plans read)
+ * is a set of stated facts such that every completion of the unstated ones makes
+ * the goal true, which is what the engine needs to settle the verdicts it stands
+ * for. The solver gives one complete model of the goal; then each fact is left out
+ * in turn and stays out when the goal still follows: first by Kleene evaluation of
+ * the formula (sound, free), else by asking the solver for a completion that breaks
+ * the goal. What remains is irredundant: no stated fact can be left out.
+ */
+import type { FactDef } from '../types.ts';
+import type { Encoding } from './encode.ts';
+import { eval3p, pnot, type Prop } from './prop.ts';
+import type { SatBackend } from './solver.ts';
+
+/** One fact as a witness may state it: for every jurisdiction ('' side) or for one. */
+export interface Unit {
+  fact: FactDef;
+  side: string;
+  /** The atoms of the fact that some plan in the query reads. */
+  slots: number[];
+}
+
+/** A unit with the distinction each of its atoms takes. */
+export interface StatedUnit {
+  unit: Unit;
+  values: number[];
+}
+
+export class BudgetExceeded extends Error {
+  constructor(readonly limit: number) {
+    super(`the diff needs more than ${limit} solver queries; narrow it (a scenario's facts, fewer jurisdictions)`);
+  }
+}
+
+/** Counts solver queries against a fixed limit: the cost bound of one request, independent of the clock. */
+export class Budget {
+  used = 0;
+  constructor(readonly limit: number = Infinity) {}
+  spend(): void {
+    if (++this.used > this.limit) throw new BudgetExceeded(this.limit);
+  }
+}
+
+export class WitnessFinder {
+  private readonly guards = new Map<Prop, { pos: number; neg: number }>();
+
+  /**
+   * @param fixed units stated by a given scenario, with their values: always stated, never counted
+   * @param free units a witness may state, in the order they are tried for leaving out
+   */
+  constructor(
+    private readonly enc: Encoding,
+    private readonly sat: SatBackend,
+    readonly fixed: StatedUnit[],
+    readonly free: Unit[],
+    private readonly budget: Budget,
+  ) {}
+
+  private guardsOf(goal: Prop): { pos: number; neg: number } {
+    let g = this.guards.get(goal);
+    if (!g) {
+      g = { pos: this.sat.guard(goal), neg: this.sat.guard(pnot(goal)) };
+      this.guards.set(goal, g);
+    }
+    return g;
+  }
+
+  private literals(units: StatedUnit[]): [number, boolean][] {
+    const values: (boolean | undefined)[] = [];
+    for (const { unit, values: vs } of units) unit.slots.forEach((slot, i) => this.enc.setValue(values, slot, unit.side, vs[i]));
+    const out: [number, boolean][] = [];
+    values.forEach((v, n) => v !== undefined && out.push([n, v]));
+    return out;
+  }
+
+  /** Some complete model of the goal with the fixed facts, or null when none exists. */
+  model(goal: Prop, guards: number[] = []): boolean[] | null {
+    this.budget.spend();
+    const m = this.sat.solve([this.guardsOf(goal).pos, ...guards], this.literals(this.fixed));
+    if (!m) return null;
+    const full: boolean[] = new Array(this.enc.nvars);
+    for (let i = 0; i < this.enc.nvars; i++) full[i] = m[i] === true;
+    return full;
+  }
+
+  /** Whether the goal holds for every completion of the stated units. */
+  implied(goal: Prop, stated: StatedUnit[]): boolean {
+    this.budget.spend();
+    return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated])) === null;
+  }
+
+  /** A complete model agreeing with the stated units in which the goal fails, or null when the goal follows. */
+  counterexample(goal: Prop, stated: StatedUnit[]): boolean[] | null {
+    this.budget.spend();
+    return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated]));
+  }
+
+  /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
+  follows(goal: Prop, stated: StatedUnit[]): boolean {
+    return this.settles(goal, stated) || this.implied(goal, stated);
+  }
+
+  /** A guard under which `p` must hold (for constraints that only some queries assume). */
+  guard(p: Prop): number {
+    return this.sat.guard(p);
+  }
+
+  /** Whether Kleene evaluation already settles the goal true on the stated units (sound, no solver). */
+  settles(goal: Prop, stated: StatedUnit[]): boolean {
+    const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
+    for (const su of [...this.fixed, ...stated]) su.unit.slots.forEach((slot, i) => this.enc.setValue(partial, slot, su.unit.side, su.values[i]));
+    return eval3p(goal, partial) === 1;
+  }
+
+  /** An irredundant witness of the goal (stated units beyond the fixed ones), or null if the goal cannot hold. */
+  witness(goal: Prop): StatedUnit[] | null {
+    const model = this.model(goal);
+    if (!model) return null;
+    // Tried for leaving out from the end of the vocabulary: fewer queries for the same sizes (bench/diff.ts).
+    const stated: StatedUnit[] = [...this.free].reverse().map((unit) => ({ unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) }));
+    const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
+    const put = (su: StatedUnit, on: boolean) => su.unit.slots.forEach((slot, i) => this.enc.setValue(partial, slot, su.unit.side, on ? su.values[i] : undefined));
+    this.fixed.forEach((su) => put(su, true));
+    stated.forEach((su) => put(su, true));
+    // A set is stated whole, so a member the model happened to include stays out where it can.
+    for (const su of stated) {
+      if (su.unit.fact.type !== 'set') continue;
+      su.unit.slots.forEach((slot, i) => {
+        if (su.values[i] !== 0) return;
+        su.values[i] = 1;
+        put(su, true);
+        if (eval3p(goal, partial) === 1 || this.implied(goal, stated)) return;
+        su.values[i] = 0;
+        put(su, true);
+      });
+    }
+    const kept: StatedUnit[] = [];
+    for (let i = 0; i < stated.length; i++) {
+      const su = stated[i];
+      put(su, false);
+      if (eval3p(goal, partial) === 1) continue;
+      if (this.implied(goal, [...kept, ...stated.slice(i + 1)])) continue;
+      put(su, true);
+      kept.push(su);
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * A cell across time, and what changed between two readings of a cell.
+ *
+ * Timeline: a plan only changes on a date some provision of the jurisdiction (or
+ * one it inherits) enters into force or ceases, so the verdict is evaluated once
+ * per such period, and each change of verdict is tied to the provisions that
+ * entered or left on that date and to the instrument version (amendment or
+ * commencement) that begins then.
+ *
+ * Delta: between two readings (two dates, or two fact sets, as in a what-if), the
+ * provisions whose status changed (forbids, lifted, not engaged, met, breached,
+ * not in force) and the verdicts on each side.
+ */
+import { evaluateCell, type ProvisionRef } from './cell.ts';
+import type { CompiledCorpus } from './compiled.ts';
+import { planFor } from './plan.ts';
+import { statuses } from './statuswords.ts';
+import type { Mode, Provision, Verdict } from './types.ts';
+
+export interface TimelinePeriod {
+  /** First day of the period; absent for the time before any encoded provision of the jurisdiction. */
+  from?: string;
+  /** Last day of the period; absent for the one still running. */
+  to?: string;
+  verdict: Verdict;
+  decisive: ProvisionRef[];
+}
+
+export interface TimelineChange {
+  date: string;
+  from: Verdict;
+  to: Verdict;
+  /** Provisions (versions) that entered into force on the date, and those that ceased the day before. */
+  entered: ProvisionRef[];
+  ended: ProvisionRef[];
+  /** Instrument versions that begin on the date: the amendment or commencement behind the change. */
+  versions: { instrument: string; title: string; label: string }[];
+  /** The provisions whose status changed across the date (see `delta`). */
+  delta: DeltaEntry[];
+}
+
+export interface Timeline {
+  jurisdiction: string;
+  periods: TimelinePeriod[];
+  changes: TimelineChange[];
+}
+
+export interface DeltaEntry {
+  id: string;
+  citation: string;
+  title: string;
+  before: string;
+  after: string;
+}
+
+export interface Delta {
+  before: Verdict;
+  after: Verdict;
+  changed: DeltaEntry[];
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const ref = (p: Provision): ProvisionRef => ({ id: p.id, citation: p.citation, title: p.title, instrument: p.instrument, role: p.kind === 'exception' ? 'exception' : p.kind === 'obligation' ? 'obligation' : p.kind === 'scope' ? 'scope' : 'prohibition', status: p.kind });
+
+/** The status of every provision in force under a reading, with the verdict. */
+function reading(cc: CompiledCorpus, code: string, asOf: string, mode: Mode, a: unknown[]) {
+  const plan = planFor(cc, code, asOf, mode);
+  const cell = evaluateCell(cc, plan, a, { verdictOnly: true });
+  return { cell, words: statuses(plan, a, true) };
+}
+
+/**
+ * What changed between two readings of one cell: the same jurisdiction on two
+ * dates, or two assignments (a what-if). Provisions not in force on one side read
+ * "not in force".
+ */
+export function delta(cc: CompiledCorpus, code: string, mode: Mode, before: { asOf: string; assignment: unknown[] }, after: { asOf: string; assignment: unknown[] }): Delta {
+  const x = reading(cc, code, before.asOf, mode, before.assignment);
+  const y = reading(cc, code, after.asOf, mode, after.assignment);
+  const changed: DeltaEntry[] = [];
+  for (const id of new Set([...x.words.keys(), ...y.words.keys()])) {
+    const p = (y.words.get(id) ?? x.words.get(id))!.p;
+    const b = x.words.get(id)?.status ?? 'not in force';
+    const c = y.words.get(id)?.status ?? 'not in force';
+    // A provision that is neither in force nor engaged on either side says nothing.
+    if (b === c || (b === 'not in force' && c === 'not engaged') || (b === 'not engaged' && c === 'not in force')) continue;
+    changed.push({ id, citation: p.citation, title: p.title, before: b, after: c });
+  }
+  return { before: x.cell.verdict, after: y.cell.verdict, changed };
+}
+
+/**
+ * The verdict of one cell over time: one period per stretch in which no provision of
+ * the jurisdiction enters or leaves force, merged where the verdict stays the same.
+ */
+export function timeline(cc: CompiledCorpus, code: string, mode: Mode, a: unknown[]): Timeline {
+  const chain = cc.chains.get(code) ?? [code];
+  const mine = cc.provisions.filter((cp) => chain.includes(cp.p.jurisdiction)).map((cp) => cp.p);
+  const dates = new Set<string>();
+  for (const p of mine) {
+    dates.add(p.inForce.from);
+    if (p.inForce.to) dates.add(addDays(p.inForce.to, 1));
+  }
+  const sorted = [...dates].sort();
+  // The day before anything is in force opens the timeline (not covered, by construction).
+  const starts = sorted.length ? [addDays(sorted[0], -1), ...sorted] : [];
+  const periods: TimelinePeriod[] = [];
+  const changes: TimelineChange[] = [];
+  const readings = starts.map((from) => ({ from, cell: evaluateCell(cc, planFor(cc, code, from, mode), a, { verdictOnly: true }) }));
+  readings.forEach((r, i) => {
+    const last = periods[periods.length - 1];
+    if (last && last.verdict === r.cell.verdict) return;
+    if (last) {
+      last.to = addDays(r.from, -1);
+      const entered = mine.filter((p) => p.inForce.from === r.from).map(ref);
+      const ended = mine.filter((p) => p.inForce.to !== undefined && addDays(p.inForce.to, 1) === r.from).map(ref);
+      const versions = [...cc.corpus.instruments.values()]
+        .filter((inst) => chain.includes(inst.jurisdiction))
+        .flatMap((inst) => inst.versions.filter((v) => v.from === r.from).map((v) => ({ instrument: inst.id, title: inst.title, label: v.label })));
+      changes.push({ date: r.from, from: last.verdict, to: r.cell.verdict, entered, ended, versions, delta: delta(cc, code, mode, { asOf: readings[i - 1].from, assignment: a }, { asOf: r.from, assignment: a }).changed });
+    }
+    periods.push({ ...(i === 0 ? {} : { from: r.from }), verdict: r.cell.verdict, decisive: r.cell.decisive });
+  });
+  return { jurisdiction: code, periods, changes };
+}

@@ -1,0 +1,68 @@
+/**
+ * Minimal repair at the web edge: which scenario and flow (a bundled scenario by
+ * id, or a share code), which jurisdictions, validated with 4xx errors; a work
+ * budget in solver queries; a small cache; and the link each cell and matrix row uses.
+ */
+import type { Scenario } from '../engine/index.ts';
+import { Budget, repairFlow, type FlowRepair } from '../engine/diff/index.ts';
+import type { WebContext } from './context.ts';
+import { scenarioKey } from './context.ts';
+import { HttpError, suggest } from './errors.ts';
+import { parseAsOf, parseJurisdictions, parseMode } from './params.ts';
+import { decodeScenario } from './share.ts';
+
+/** Most solver queries one repair request may spend (the seed's flows in all 17 jurisdictions stay within it). */
+export const REPAIR_QUERY_BUDGET = 6000;
+const CACHE_SIZE = 16;
+
+export interface RepairRequest {
+  scenario: Scenario;
+  /** The bundled scenario's id, or the share code of a custom one. */
+  source: { id: string } | { s: string };
+  flow: string;
+  codes: string[];
+  asOf: string;
+  mode: 'transplant' | 'actual';
+}
+
+export function parseRepairRequest(ctx: WebContext, q: Record<string, unknown>): RepairRequest {
+  let scenario: Scenario | undefined;
+  let source: RepairRequest['source'];
+  if (typeof q.scenario === 'string' && q.scenario !== '') {
+    scenario = ctx.scenarioById.get(q.scenario);
+    if (!scenario) throw new HttpError(404, 'unknown_scenario', `scenario: no bundled scenario ${q.scenario}${suggest(q.scenario, ctx.scenarioById.keys())}`, 'scenario');
+    source = { id: q.scenario };
+  } else if (q.s !== undefined) {
+    scenario = decodeScenario(q.s, ctx.corpus);
+    source = { s: String(q.s) };
+  } else throw new HttpError(400, 'missing_scenario', 'scenario: give scenario=ID of a bundled scenario, or s=share code', 'scenario');
+  const flows = scenario.flows.map((f) => f.id);
+  if (typeof q.flow !== 'string' || q.flow === '') throw new HttpError(400, 'missing_parameter', `flow: choose one of ${flows.join(', ')}`, 'flow');
+  if (!flows.includes(q.flow)) throw new HttpError(400, 'unknown_flow', `flow: no flow ${q.flow} in ${scenario.id}${suggest(q.flow, flows)}`, 'flow');
+  const codes = parseJurisdictions(q.j, ctx.corpus, 400, 'j') ?? [...ctx.corpus.jurisdictions.keys()];
+  return { scenario, source, flow: q.flow, codes, asOf: parseAsOf(q.asOf, ctx.today()), mode: parseMode(q.mode) };
+}
+
+const cache = new WeakMap<WebContext, Map<string, FlowRepair>>();
+
+export function runRepair(ctx: WebContext, req: RepairRequest): FlowRepair {
+  let memo = cache.get(ctx);
+  if (!memo) cache.set(ctx, (memo = new Map()));
+  const key = [scenarioKey(req.scenario), req.flow, req.codes.join(','), req.asOf, req.mode].join('|');
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const result = repairFlow(ctx.cc, req.scenario, req.flow, req.codes, { asOf: req.asOf, mode: req.mode, budget: new Budget(REPAIR_QUERY_BUDGET) });
+  memo.set(key, result);
+  if (memo.size > CACHE_SIZE) memo.delete(memo.keys().next().value!);
+  return result;
+}
+
+/** The repair page of one flow (for `codes`, all when omitted), for a bundled scenario or a share code. */
+export function repairUrl(source: { id: string } | { s: string }, flow: string, asOf: string, codes?: string[], mode = 'transplant'): string {
+  const params = new URLSearchParams('id' in source ? { scenario: source.id } : { s: source.s });
+  params.set('flow', flow);
+  if (codes) params.set('j', codes.join(','));
+  params.set('asOf', asOf);
+  if (mode !== 'transplant') params.set('mode', mode);
+  return `/repair?${params}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * A cell across time: each change of verdict tied to the amendment or commencement
+ * that caused it; and the explanation delta between two dates or two fact sets.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledCorpus, bundledScenario } from '../helpers.ts';
+import { compileCorpus, flowFacts, toAssignment, type Scenario } from '../../src/engine/index.ts';
+import { delta, timeline } from '../../src/engine/timeline.ts';
+
+const corpus = bundledCorpus();
+const cc = compileCorpus(corpus);
+
+function assignment(s: Scenario, flowId: string, code: string) {
+  return toAssignment(flowFacts(s, s.flows.find((f) => f.id === flowId)!, cc.chains.get(code)!), corpus.vocabulary, cc.slots);
+}
+
+describe('timeline', () => {
+  it('Korean hospital pseudonymised faces: forbidden until the 2020 Data 3 Laws, allowed from 5 August 2020 under PIPA art. 28-2', () => {
+    const t = timeline(cc, 'KR', 'transplant', assignment(bundledScenario('kr-hospital-pseudonymised-faces'), 'pseudonymisation', 'KR'));
+    expect(t.periods.map((p) => [p.from, p.to, p.verdict])).toEqual([
+      [undefined, '2011-09-29', 'not-covered'],
+      ['2011-09-30', '2020-08-04', 'forbidden'],
+      ['2020-08-05', undefined, 'allowed'],
+    ]);
+    const change = t.changes.find((c) => c.date === '2020-08-05')!;
+    expect(change).toMatchObject({ from: 'forbidden', to: 'allowed' });
+    expect(change.versions.map((v) => v.label)).toEqual(expect.arrayContaining([expect.stringContaining('Data 3 Laws')]));
+    expect(change.entered.map((p) => p.id)).toContain('kr.pipa.art28-2.1');
+    expect(change.delta).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'kr.pipa.art28-2.1', before: 'not in force' })]));
+  });
+
+  it("China: nothing before the PIPL's commencement on 1 November 2021", () => {
+    const t = timeline(cc, 'CN', 'transplant', assignment(bundledScenario('kr-immigration-faces'), 'provision-training', 'CN'));
+    expect(t.periods[0]).toMatchObject({ to: '2021-10-31', verdict: 'not-covered' });
+    expect(t.changes[0].date).toBe('2021-11-01');
+    expect(t.changes[0].versions.map((v) => v.instrument)).toContain('cn.pipl');
+  });
+
+  it('the 2023 PIPA overhaul turns a scraped-face search service in Korea from forbidden to conditional', () => {
+    const t = timeline(cc, 'KR', 'transplant', assignment(bundledScenario('clearview-ai-canada'), 'search-service', 'KR'));
+    const change = t.changes.find((c) => c.date === '2023-09-15')!;
+    expect(change).toMatchObject({ from: 'forbidden', to: 'conditional' });
+    expect(change.versions.map((v) => v.label).join()).toMatch(/Act No\. 19234/);
+    expect(change.delta.length).toBeGreaterThan(0);
+  });
+});
+
+describe('explanation delta', () => {
+  it("between two dates: the AI Act's scraping ban joins the GDPR against Clearview from 2 February 2025", () => {
+    const s = bundledScenario('clearview-ai-eu');
+    const a = assignment(s, s.flows[0].id, 'EU');
+    const d = delta(cc, 'EU', 'transplant', { asOf: '2024-06-01', assignment: a }, { asOf: '2025-06-01', assignment: a });
+    expect(d.before).toBe('forbidden');
+    expect(d.after).toBe('forbidden');
+    expect(d.changed).toEqual(expect.arrayContaining([expect.objectContaining({ citation: 'AI Act art. 5(1)(e)', before: 'not in force', after: 'forbids' })]));
+  });
+
+  it('between two fact sets (a what-if): separate consent lifts PIPA art. 23(1)', () => {
+    const s = bundledScenario('kr-immigration-faces-pipc-findings');
+    const a = assignment(s, 'provision-training', 'KR');
+    const consented = toAssignment({ 'basis.consent': 'separate' }, corpus.vocabulary, cc.slots, a);
+    const d = delta(cc, 'KR', 'transplant', { asOf: '2022-04-27', assignment: a }, { asOf: '2022-04-27', assignment: consented });
+    expect(d.changed).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'kr.pipa.art23.1.1', after: expect.stringMatching(/^lifts PIPA art\. 23\(1\)/) })]));
+    expect(d.changed.every((e) => e.before !== e.after)).toBe(true);
+  });
+});
