@@ -4,7 +4,7 @@
  * clock or the machine), a small cache, and the page model with each witness
  * turned into a share link that opens it as a custom scenario.
  */
-import type { Scenario } from '../engine/index.ts';
+import type { CompiledCorpus, Mode, Scenario } from '../engine/index.ts';
 import { Budget, BudgetExceeded, diffLaws, equivalentOn, givenFrom, witnessLine, witnessScenario, type DiffResult, type TopicEquivalence, type Witness } from '../engine/diff/index.ts';
 import type { WebContext } from './context.ts';
 import { scenarioKey } from './context.ts';
@@ -68,32 +68,32 @@ export interface DiffAnswer {
   equivalence?: TopicEquivalence;
 }
 
-const cache = new WeakMap<WebContext, Map<string, DiffAnswer>>();
+/**
+ * The diff of a request, in the evaluation pool (a diff may take a second of solver
+ * time, which must not hold the event loop), from its cache when asked recently.
+ */
+export function runDiff(ctx: WebContext, req: DiffRequest): Promise<DiffAnswer> {
+  return ctx.evaluator.analyse<DiffAnswer>(
+    ['diff', req.a, req.b, req.asOf, req.mode, req.topic ?? '', req.given ? `${scenarioKey(req.given.scenario)}#${req.given.flow}` : ''].join('|'),
+    { kind: 'diff', a: req.a, b: req.b, asOf: req.asOf, mode: req.mode, topic: req.topic, given: req.given && { scenario: req.given.scenario, flow: req.given.flow }, budget: DIFF_QUERY_BUDGET },
+  );
+}
 
-/** The diff of a request, from the cache when the same was asked recently. */
-export function runDiff(ctx: WebContext, req: DiffRequest): DiffAnswer {
-  let memo = cache.get(ctx);
-  if (!memo) cache.set(ctx, (memo = new Map()));
-  const key = [req.a, req.b, req.asOf, req.mode, req.topic ?? '', req.given ? `${scenarioKey(req.given.scenario)}#${req.given.flow}` : ''].join('|');
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const given = req.given ? givenFrom(ctx.cc, req.given.scenario, req.given.flow, [req.a, req.b]) : undefined;
-  const budget = new Budget(DIFF_QUERY_BUDGET);
-  const options = { asOf: req.asOf, mode: req.mode, given, budget };
-  const result = diffLaws(ctx.cc, req.a, req.b, options);
+/** The diff itself, as the pool's worker runs it: the engine's functions within a budget of solver queries. */
+export function diffAnswer(cc: CompiledCorpus, t: { a: string; b: string; asOf: string; mode: Mode; topic?: string; given?: { scenario: Scenario; flow: string }; budget: number }): DiffAnswer {
+  const given = t.given ? givenFrom(cc, t.given.scenario, t.given.flow, [t.a, t.b]) : undefined;
+  const options = { asOf: t.asOf, mode: t.mode, given, budget: new Budget(t.budget) };
+  const result = diffLaws(cc, t.a, t.b, options);
   let equivalence: TopicEquivalence | undefined;
-  if (req.topic && result.complete) {
+  if (t.topic && result.complete) {
     try {
-      equivalence = equivalentOn(ctx.cc, req.a, req.b, req.topic, options);
+      equivalence = equivalentOn(cc, t.a, t.b, t.topic, options);
     } catch (e) {
       if (!(e instanceof BudgetExceeded)) throw e;
       result.complete = false;
     }
   }
-  const answer = { result, equivalence };
-  memo.set(key, answer);
-  if (memo.size > CACHE_SIZE) memo.delete(memo.keys().next().value!);
-  return answer;
+  return { result, equivalence };
 }
 
 /** The link that opens a witness in the explorer as a custom scenario (undefined if too long for a link). */

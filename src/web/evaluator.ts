@@ -15,7 +15,7 @@ import type { Corpus, EvaluationResult, Mode, Question, Scenario } from '../engi
 import { LruCache } from './cache.ts';
 import { checkBudget, flowUnits, MAX_ANSWER_BYTES, type Detail } from './budget.ts';
 import { HttpError } from './errors.ts';
-import type { CellAnswer, Counted, Task } from './pool-worker.ts';
+import type { AnalysisTask, CellAnswer, Counted, Task } from './pool-worker.ts';
 
 export interface EvaluatorLimits {
   /** Worker threads (default: the cores, at most 2). */
@@ -66,6 +66,8 @@ export interface Evaluator {
   page(scenario: Scenario, v: View): Promise<{ matrix: EvaluationResult; questions?: Question[] }>;
   /** One cell explained, with its facts and what would change it. */
   cell(scenario: Scenario, flow: string, code: string, v: Omit<View, 'jurisdictions'>): Promise<CellAnswer>;
+  /** A comparative analysis (a law diff, repairs) run in the pool, bounded by its own solver budget, cached by key. */
+  analyse<T>(key: string, task: AnalysisTask): Promise<T>;
   stats(): EvaluatorStats;
   /** Resolves when every worker has loaded the corpus and warmed up. */
   ready(): Promise<void>;
@@ -310,6 +312,9 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       const [answer] = await tracked<CellAnswer>([{ kind: 'cell', scenario, flow, code, asOf: v.asOf, mode: v.mode }]);
       return answer;
     },
+
+    analyse: <T>(key: string, task: AnalysisTask) =>
+      cached<T>(`analysis:${key}`, false, (v) => JSON.stringify(v).length, async () => (await tracked<T>([task]))[0]),
 
     stats: () => ({ ...stats, pinned: pinnedMap().size, cached: cache.size, cachedBytes: cache.bytes }),
     ready: async () => {

@@ -6,9 +6,12 @@
  * event loop.
  */
 import { workerData } from 'piscina';
-import { compileCorpus, evaluateScenario, flowFacts, settlingQuestions, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import { timeline, type Timeline } from '../engine/timeline.ts';
+import { compileCorpus, evaluateScenario, flowFacts, settlingQuestions, toAssignment, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
 import { toJsonContract } from '../engine/report.ts';
 import { whatIf, type WhatIf } from './whatif.ts';
+import { diffAnswer } from './diff.ts';
+import { repairAnswer } from './repair.ts';
 
 interface View {
   asOf: string;
@@ -27,13 +30,21 @@ export type Task =
   | ({ kind: 'page'; scenario: Scenario; matrix: boolean; questions: boolean } & View)
   /** One cell's page: the cell explained, the facts it reads, and what would change it. */
   | { kind: 'cell'; scenario: Scenario; flow: string; code: string; asOf: string; mode: Mode }
+  /** A law diff or the repairs of a flow (diff.ts, repair.ts), each within its budget of solver queries. */
+  | AnalysisTask
   /** Answers once the worker is loaded and warm (evaluator.ready). */
   | { kind: 'ping' };
+
+export type AnalysisTask =
+  | { kind: 'diff'; a: string; b: string; asOf: string; mode: Mode; topic?: string; given?: { scenario: Scenario; flow: string }; budget: number }
+  | { kind: 'repair'; scenario: Scenario; flow: string; codes: string[]; asOf: string; mode: Mode; budget: number };
 
 export interface CellAnswer {
   cell: CellResult;
   facts: Record<string, unknown>;
   changes: WhatIf;
+  /** The cell's verdict across time, each change tied to what entered or left force. */
+  history: Timeline;
 }
 
 /** What a task costs, counted for the work-bound tests: cells the engine evaluated. */
@@ -84,13 +95,18 @@ export default function run(task: Task): Counted<unknown> {
       const questions = task.questions ? settlingQuestions(corpus, task.scenario, view, cc, 10) : undefined;
       return { value: { matrix, questions }, cells: (matrix?.results.length ?? 0) + (questions ? task.scenario.flows.length * task.jurisdictions.length : 0) };
     }
+    case 'diff':
+      return { value: diffAnswer(cc, task), cells: 0 };
+    case 'repair':
+      return { value: repairAnswer(cc, task), cells: 0 };
     case 'cell': {
       const cell = cellExplained(task.scenario, task.flow, task.code, task);
       const flow = task.scenario.flows.find((f) => f.id === task.flow)!;
       const facts = flowFacts(task.scenario, flow, cc.chains.get(task.code) ?? [task.code]);
       const changes = whatIf(corpus, cc, task.scenario, cell, facts, { asOf: task.asOf, mode: task.mode });
       // whatIf evaluates at most one probe per fact it examines, each a single cell.
-      return { value: { cell, facts, changes } satisfies CellAnswer, cells: 1 + changes.changes.length + changes.steady.length };
+      const history = timeline(cc, task.code, task.mode, toAssignment(facts, corpus.vocabulary, cc.slots));
+      return { value: { cell, facts, changes, history } satisfies CellAnswer, cells: 1 + changes.changes.length + changes.steady.length };
     }
   }
 }

@@ -3,7 +3,7 @@
  * id, or a share code), which jurisdictions, validated with 4xx errors; a work
  * budget in solver queries; a small cache; and the link each cell and matrix row uses.
  */
-import type { Scenario } from '../engine/index.ts';
+import type { CompiledCorpus, Mode, Scenario } from '../engine/index.ts';
 import { Budget, repairFlow, type FlowRepair } from '../engine/diff/index.ts';
 import type { WebContext } from './context.ts';
 import { scenarioKey } from './context.ts';
@@ -43,18 +43,17 @@ export function parseRepairRequest(ctx: WebContext, q: Record<string, unknown>):
   return { scenario, source, flow: q.flow, codes, asOf: parseAsOf(q.asOf, ctx.today()), mode: parseMode(q.mode) };
 }
 
-const cache = new WeakMap<WebContext, Map<string, FlowRepair>>();
+/** The repairs of a request, in the evaluation pool (solver time must not hold the event loop), cached. */
+export function runRepair(ctx: WebContext, req: RepairRequest): Promise<FlowRepair> {
+  return ctx.evaluator.analyse<FlowRepair>(
+    ['repair', scenarioKey(req.scenario), req.flow, req.codes.join(','), req.asOf, req.mode].join('|'),
+    { kind: 'repair', scenario: req.scenario, flow: req.flow, codes: req.codes, asOf: req.asOf, mode: req.mode, budget: REPAIR_QUERY_BUDGET },
+  );
+}
 
-export function runRepair(ctx: WebContext, req: RepairRequest): FlowRepair {
-  let memo = cache.get(ctx);
-  if (!memo) cache.set(ctx, (memo = new Map()));
-  const key = [scenarioKey(req.scenario), req.flow, req.codes.join(','), req.asOf, req.mode].join('|');
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const result = repairFlow(ctx.cc, req.scenario, req.flow, req.codes, { asOf: req.asOf, mode: req.mode, budget: new Budget(REPAIR_QUERY_BUDGET) });
-  memo.set(key, result);
-  if (memo.size > CACHE_SIZE) memo.delete(memo.keys().next().value!);
-  return result;
+/** The repairs themselves, as the pool's worker runs them. */
+export function repairAnswer(cc: CompiledCorpus, t: { scenario: Scenario; flow: string; codes: string[]; asOf: string; mode: Mode; budget: number }): FlowRepair {
+  return repairFlow(cc, t.scenario, t.flow, t.codes, { asOf: t.asOf, mode: t.mode, budget: new Budget(t.budget) });
 }
 
 /** The repair page of one flow (for `codes`, all when omitted), for a bundled scenario or a share code. */

@@ -14,9 +14,9 @@ export function diffRoutes(ctx: WebContext): Router {
   const corpus = ctx.corpus;
   const choices = [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name }));
 
-  r.get('/api/diff', (req, res) => {
+  r.get('/api/diff', async (req, res) => {
     const d = parseDiffRequest(ctx, req.query as Record<string, unknown>);
-    const { result, equivalence } = runDiff(ctx, d);
+    const { result, equivalence } = await runDiff(ctx, d);
     res.json({ ...result, ...(equivalence ? { equivalence } : {}) });
   });
 
@@ -29,7 +29,7 @@ export function diffRoutes(ctx: WebContext): Router {
       return;
     }
     const d = parseDiffRequest(ctx, query);
-    const { result, equivalence } = runDiff(ctx, d);
+    const { result, equivalence } = await runDiff(ctx, d);
     const name = (code: string) => corpus.jurisdictions.get(code)?.name ?? code;
     const divergences = result.divergences.map((x, i) => ({
       ...x,

@@ -13,14 +13,14 @@ export function repairRoutes(ctx: WebContext): Router {
   const r = Router();
   const corpus = ctx.corpus;
 
-  r.get('/api/repair', (req, res) => {
+  r.get('/api/repair', async (req, res) => {
     const q = parseRepairRequest(ctx, req.query as Record<string, unknown>);
-    res.json({ scenario: q.scenario.id, mode: q.mode, jurisdictions: q.codes, ...runRepair(ctx, q) });
+    res.json({ scenario: q.scenario.id, mode: q.mode, jurisdictions: q.codes, ...(await runRepair(ctx, q)) });
   });
 
   r.get('/repair', async (req, res) => {
     const q = parseRepairRequest(ctx, req.query as Record<string, unknown>);
-    const result = runRepair(ctx, q);
+    const result = await runRepair(ctx, q);
     const flow = q.scenario.flows.find((f) => f.id === q.flow)!;
     const name = (code: string) => corpus.jurisdictions.get(code)?.name ?? code;
     const targets = [...result.perJurisdiction.map((t) => ({ ...t, heading: `${name(t.codes[0])} (${t.codes[0]})`, id: `repair-${t.codes[0]}` })), { ...result.everywhere, heading: `Everywhere at once (${result.everywhere.codes.join(', ') || 'none'})`, id: 'repair-everywhere' }];

@@ -4,8 +4,6 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { toAssignment } from '../../engine/index.ts';
-import { timeline } from '../../engine/timeline.ts';
 import { toCsv, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
@@ -92,13 +90,12 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const code = String(req.params.code);
     const jurisdiction = corpus.jurisdictions.get(code);
     if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
-    const { cell, facts, changes } = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
+    const { cell, facts, changes, history } = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
     const decisive = cell.decisive.map((d) => ({ ref: d, provision: ctx.provisionAt(d.id, v.asOf) }));
     const depends = cell.dependsOn.map((key) => {
       const f = corpus.vocabulary.byKey.get(key);
       return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
     });
-    const history = timeline(ctx.cc, code, v.mode, toAssignment(facts, corpus.vocabulary, ctx.cc.slots));
     const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
     await renderPage(res, 'cell', {
       repairHref,
