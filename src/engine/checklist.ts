@@ -10,9 +10,9 @@
 import type { Provision, Vocabulary } from './types.ts';
 import type { Assignment, CNode, Tri } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
-import { atomsOf, type Plan } from './plan.ts';
-import { exact3 } from './search.ts';
+import type { Plan } from './plan.ts';
 import type { PlanState } from './status.ts';
+import { type Settled, settledFor } from './settled.ts';
 
 const F = 0, T = 1;
 
@@ -56,11 +56,8 @@ const STANDING: Standing[] = ['not-established', 'established', 'unknown'];
 
 const ORDER: Record<ChecklistItem['outcome'], number> = { forbids: 0, breached: 0, open: 1, lifted: 2, met: 2 };
 
-function factsOf(node: CNode | undefined, a: Assignment, cc: CompiledCorpus, vocabulary: Vocabulary): ChecklistFact[] {
-  if (!node) return [];
-  const keys = new Set<string>();
-  for (const slot of atomsOf(node)) if (a[slot] === undefined) keys.add(cc.atomInfo[slot].fact.key);
-  return [...keys].sort().map((key) => {
+function factsOf(node: CNode | undefined, settled: Settled, vocabulary: Vocabulary): ChecklistFact[] {
+  return settled.unknownFacts(node).map((key) => {
     const f = vocabulary.byKey.get(key);
     return { key, label: f?.label ?? key, question: f?.question ?? '' };
   });
@@ -71,11 +68,11 @@ function factsOf(node: CNode | undefined, a: Assignment, cc: CompiledCorpus, voc
  * order a reader needs them (what forbids first, then what is open, then what is
  * answered). `s` is the open reading's Kleene state under the same facts.
  */
-export function checklistOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanState): ChecklistItem[] {
+export function checklistOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanState, settled: Settled = settledFor(cc, a)): ChecklistItem[] {
   const vocabulary = cc.corpus.vocabulary;
   const standing = (applies: Tri, node: CNode): Standing => {
     if (applies === F) return 'not-established';
-    const v = exact3(node, a, cc.atomInfo);
+    const v = settled.exact(node);
     return v === F ? 'not-established' : v === T && applies === T ? 'established' : 'unknown';
   };
   const info = (p: Provision) => ({ id: p.id, citation: p.citation, title: p.title });
@@ -84,12 +81,12 @@ export function checklistOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: Pl
     for (const rule of list) {
       const applies = s.applies[rule.ii];
       const elements = standing(applies, rule.cp.when);
-      if (elements === 'not-established' && (applies === F || exact3(rule.cp.when, a, cc.atomInfo) === F)) continue;
+      if (elements === 'not-established' && (applies === F || settled.exact(rule.cp.when) === F)) continue;
       const unless = rule.exceptions
         .filter((e) => s.applies[e.ii] !== F)
         .map((e) => {
           const st = standing(s.applies[e.ii], e.cp.when);
-          return { ...info(e.cp.p), standing: st, facts: st === 'unknown' ? factsOf(e.cp.when, a, cc, vocabulary) : [] };
+          return { ...info(e.cp.p), standing: st, facts: st === 'unknown' ? factsOf(e.cp.when, settled, vocabulary) : [] };
         });
       const lifted = unless.some((d) => d.standing === 'established');
       const item: ChecklistItem = {
@@ -97,14 +94,14 @@ export function checklistOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: Pl
         instrument: rule.cp.p.instrument,
         kind,
         elements,
-        elementFacts: elements === 'unknown' ? factsOf(rule.cp.when, a, cc, vocabulary) : [],
+        elementFacts: elements === 'unknown' ? factsOf(rule.cp.when, settled, vocabulary) : [],
         unless,
         outcome: 'open',
       };
       if (kind === 'obligation') {
-        const performed = rule.cp.met ? STANDING[exact3(rule.cp.met, a, cc.atomInfo)] : 'unknown';
+        const performed = rule.cp.met ? STANDING[settled.exact(rule.cp.met)] : 'unknown';
         item.performed = performed;
-        item.performanceFacts = performed === 'unknown' ? factsOf(rule.cp.met, a, cc, vocabulary) : [];
+        item.performanceFacts = performed === 'unknown' ? factsOf(rule.cp.met, settled, vocabulary) : [];
         item.outcome = lifted ? 'lifted' : performed === 'established' ? 'met' : elements === 'established' && performed === 'not-established' ? 'breached' : 'open';
       } else {
         item.outcome = lifted ? 'lifted' : elements === 'established' ? 'forbids' : 'open';

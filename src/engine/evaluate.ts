@@ -11,6 +11,7 @@ import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';
 import { readOnRecord, type RecordReading } from './record.ts';
 import { checklistOf, type ChecklistItem } from './checklist.ts';
+import { settledFor } from './settled.ts';
 
 /** One cell of the matrix as the surfaces see it: the cell's findings, placed and explained. */
 export type CellResult = {
@@ -83,12 +84,13 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
   const results: CellResult[] = cells.map(({ flow, code, plan, assignment }) => {
     const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
     const { state: _state, ...findings } = cell;
+    const settled = cell.state && settledFor(cc, assignment);
     return {
       flow,
       jurisdiction: code,
       ...findings,
-      record: cell.state && readOnRecord(cc, plan, assignment, { establish }, cell.state),
-      checklist: cell.state && checklistOf(cc, plan, assignment, cell.state),
+      record: settled && readOnRecord(cc, plan, assignment, { establish }, cell.state, settled),
+      checklist: settled && checklistOf(cc, plan, assignment, cell.state!, settled),
       explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
     };
   });

@@ -18,8 +18,8 @@
 import type { Provision } from './types.ts';
 import { type Assignment, type CNode, eval3, type Tri } from './logic.ts';
 import type { CompiledCorpus, CompiledProvision } from './compiled.ts';
-import { atomsOf, collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
-import { exact3 } from './search.ts';
+import { collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
+import { type Settled, settledFor } from './settled.ts';
 import { type PlanState, stateOf } from './status.ts';
 import { evaluateCell, type ProvisionRef } from './cell.ts';
 
@@ -85,13 +85,6 @@ function asRecorded(node: CNode, reading: 'not-established' | 'holds'): CNode {
     : { op: 'leaf', logic: node.logic, atoms: [], vars: [], test: (a) => eval3(node, a) === T };
 }
 
-function unknownFacts(cc: CompiledCorpus, node: CNode | undefined, a: Assignment): string[] {
-  if (!node) return [];
-  const facts = new Set<string>();
-  for (const slot of atomsOf(node)) if (a[slot] === undefined) facts.add(cc.atomInfo[slot].fact.key);
-  return [...facts].sort();
-}
-
 const ref = (p: Provision) => ({ id: p.id, citation: p.citation, title: p.title });
 
 /** Every defence of a plan: exceptions, exemptions and scope exclusions. */
@@ -141,20 +134,14 @@ function recordPlan(plan: Plan): Plan {
  * Reads one cell on the record. `open` is the open reading's Kleene state under the
  * same facts (computed if absent).
  */
-export function readOnRecord(cc: CompiledCorpus, plan: Plan, a: Assignment, options: RecordOptions = {}, open?: PlanState): RecordReading {
+export function readOnRecord(cc: CompiledCorpus, plan: Plan, a: Assignment, options: RecordOptions = {}, open?: PlanState, settled: Settled = settledFor(cc, a)): RecordReading {
   const s = open ?? stateOf(plan, a);
   const establish = options.establish ?? new Set<string>();
-  const exact = new Map<CNode, Tri>();
-  const exactOf = (node: CNode): Tri => {
-    let v = exact.get(node);
-    if (v === undefined) exact.set(node, (v = exact3(node, a, cc.atomInfo)));
-    return v;
-  };
   // A defence the facts establish although Kleene logic cannot see it (or one the caller
   // takes as shown) holds outright; every other defence is read by its recorded leaf.
   const shown = new Set<CompiledProvision>();
   for (const cp of defencesOf(plan)) {
-    if (establish.has(cp.p.id) || (cp.p.presumption?.reading !== 'holds' && eval3(cp.when, a) === U && exactOf(cp.when) === T)) shown.add(cp);
+    if (establish.has(cp.p.id) || (cp.p.presumption?.reading !== 'holds' && eval3(cp.when, a) === U && settled.exact(cp.when) === T)) shown.add(cp);
   }
   const derived = shown.size ? derive(plan, shown) : recordPlan(plan);
   // INVARIANT: with nothing presumed the derived plan agrees with the open one on every
@@ -164,16 +151,16 @@ export function readOnRecord(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   return {
     verdict,
     decisive: cell.decisive,
-    presumptions: presumptionsOf(cc, plan, a, s, exactOf, establish),
-    missing: verdict === 'undetermined' ? missingOf(cc, derived, a, cell.state!) : [],
+    presumptions: presumptionsOf(plan, s, settled, establish),
+    missing: verdict === 'undetermined' ? missingOf(derived, cell.state!, settled) : [],
     complete: cell.complete,
   };
 }
 
-function presumptionsOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanState, exactOf: (n: CNode) => Tri, establish: ReadonlySet<string>): Presumption[] {
+function presumptionsOf(plan: Plan, s: PlanState, settled: Settled, establish: ReadonlySet<string>): Presumption[] {
   const out = new Map<string, Presumption>();
   const note = (cp: CompiledProvision, role: Presumption['role'], answers: string) => {
-    if (establish.has(cp.p.id) || exactOf(cp.when) !== U) return;
+    if (establish.has(cp.p.id) || settled.exact(cp.when) !== U) return;
     const hit = out.get(cp.p.id);
     if (hit) {
       if (!hit.answers.includes(answers)) hit.answers.push(answers);
@@ -184,7 +171,7 @@ function presumptionsOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanSt
       role,
       reading: cp.p.presumption?.reading ?? (role === 'element' ? 'holds' : 'not-established'),
       answers: [answers],
-      facts: unknownFacts(cc, cp.when, a),
+      facts: settled.unknownFacts(cp.when),
       ...(cp.p.presumption ? { basis: cp.p.presumption.basis } : {}),
     });
   };
@@ -210,12 +197,12 @@ function presumptionsOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanSt
   return [...out.values()];
 }
 
-function missingOf(cc: CompiledCorpus, plan: Plan, a: Assignment, s: PlanState): MissingElement[] {
+function missingOf(plan: Plan, s: PlanState, settled: Settled): MissingElement[] {
   const out: MissingElement[] = [];
   const seen = new Set<string>();
   const add = (p: Provision, role: MissingElement['role'], part: MissingElement['part'], node: CNode | undefined) => {
     const key = `${p.id}|${part}`;
-    const facts = unknownFacts(cc, node, a);
+    const facts = settled.unknownFacts(node);
     if (seen.has(key) || facts.length === 0) return;
     seen.add(key);
     out.push({ ...ref(p), role, part, facts });
