@@ -166,15 +166,26 @@ function factOfAtom(cc: CompiledCorpus, atom: string): string {
   return cc.atoms.get(atom)?.fact.key ?? atom;
 }
 
+/**
+ * How much of a cell to work out, each level including the one before:
+ * 'verdict' only the verdict; 'decisive' the provisions that decide it and the rules' state;
+ * 'findings' also the obligations, remedies and the facts it depends on (no outcome map);
+ * 'outcomes' also which values of the unknown facts lead to which verdict.
+ */
+export type CellDetail = 'verdict' | 'decisive' | 'findings' | 'outcomes';
+
 export interface CellOptions {
-  /** Only the verdict: no decisive provisions, obligations or facts. */
-  bare?: boolean;
-  /** Stop as soon as the verdict is known (no outcome map). */
-  verdictOnly?: boolean;
+  /** Default 'outcomes'. */
+  detail?: CellDetail;
   /** Most branches the verdict search may open before giving up. */
   budget?: number;
   /** Most leaves gathered to describe which facts lead to which verdict. */
   outcomeLeaves?: number;
+}
+
+/** A cell worked out to its decisive provisions only (detail 'decisive'). */
+function decided(verdict: Verdict, decisive: ProvisionRef[], state: PlanState, complete = true): Cell {
+  return { verdict, decisive, obligations: [], remedies: [], dependsOn: [], outcomes: [], complete, outcomesComplete: false, state };
 }
 
 /** Only the verdict, exactly: Kleene first, then complete witnesses, then the split search. */
@@ -216,11 +227,14 @@ function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget = 200
 }
 
 export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {
-  if (options.bare) return bareVerdict(cc, plan, a, options.budget);
+  const detail = options.detail ?? 'outcomes';
+  if (detail === 'verdict') return bareVerdict(cc, plan, a, options.budget);
+  const verdictOnly = detail !== 'outcomes';
   const root = stateOf(plan, a);
   const settled = verdictOfState(root);
   if (settled) {
     const decisive = decisiveOf(plan, root, settled);
+    if (detail === 'decisive') return decided(settled, decisive, root);
     // The facts the deciding provisions read, with the exceptions that could lift a
     // firing prohibition and the prohibitions a lifting exception answers; plus, off
     // the fast path, every fact that alone could change the verdict.
@@ -240,7 +254,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       if (st.breached === T) ob.exceptions.forEach((e) => read(e.cp));
       if (st.cond === T && st.lifted === T) read(ob.cp);
     });
-    if (!options.verdictOnly) sensitiveFacts(cc, plan, a, settled).forEach((f) => facts.add(f));
+    if (!verdictOnly) sensitiveFacts(cc, plan, a, settled).forEach((f) => facts.add(f));
     const dependsOn = [...facts].sort();
     return {
       verdict: settled,
@@ -254,10 +268,11 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       state: root,
     };
   }
-  if (options.verdictOnly) {
+  if (verdictOnly) {
     // Fast path: complete witnesses of two different verdicts prove the cell conditional.
     const found = probe(cc, plan, a);
     if (found.size >= 2) {
+      if (detail === 'decisive') return decided('conditional', decisiveOf(plan, root, 'conditional'), root);
       return {
         verdict: 'conditional',
         decisive: decisiveOf(plan, root, 'conditional'),
@@ -289,12 +304,13 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, states.get(l.assignment)!, verdict)));
   let leaves = first.leaves;
   let outcomesComplete = first.complete && verdicts.size === 1;
-  if (!options.verdictOnly && verdict === 'conditional') {
+  if (!verdictOnly && verdict === 'conditional') {
     const more = explore(a, classify, pick, cc.atomInfo, { leafLimit: options.outcomeLeaves ?? 150, budget: options.budget });
     leaves = [...first.leaves, ...more.leaves];
     outcomesComplete = more.complete;
   }
-  const outcomes = options.verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
+  if (detail === 'decisive') return decided(verdict, decisive, root, first.complete || verdicts.size > 1);
+  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
   // The unknown facts of every undecided rule: a stable, complete list, whatever part of
   // the outcome map was gathered.
   const dependsOn = new Set<string>(undeterminedFacts(cc, plan, root, a));
@@ -420,13 +436,36 @@ function atomsOf(node: CNode, out: number[] = []): number[] {
  * dropped when Kleene evaluation still settles the same verdict without it
  * (sound, so what remains is still sufficient). Duplicates and supersets go.
  */
-function minimalConditions(plan: Plan, start: Assignment, leaf: Leaf<Exclude<Verdict, 'conditional'>>): Leaf<Exclude<Verdict, 'conditional'>>['path'] {
+/**
+ * The verdicts of partial paths, shared by every leaf of one cell: leaves of one search share
+ * prefixes, so dropping a step from two leaves often yields the same trial.
+ */
+class TrialVerdicts {
+  private readonly ids = new Map<Distinction, number>();
+  private readonly seen = new Map<string, Verdict | undefined>();
+  constructor(private readonly plan: Plan, private readonly start: Assignment) {}
+
+  of(trial: Leaf<Verdict>['path']): Verdict | undefined {
+    let key = '';
+    for (const step of trial) {
+      let id = this.ids.get(step.distinction);
+      if (id === undefined) this.ids.set(step.distinction, (id = this.ids.size));
+      key += `${step.slot}:${id},`;
+    }
+    if (this.seen.has(key)) return this.seen.get(key);
+    const a: Assignment = this.start.slice();
+    for (const step of trial) a[step.slot] = step.distinction.value;
+    const v = quickVerdict(this.plan, a);
+    this.seen.set(key, v);
+    return v;
+  }
+}
+
+function minimalConditions(trials: TrialVerdicts, leaf: Leaf<Exclude<Verdict, 'conditional'>>): Leaf<Exclude<Verdict, 'conditional'>>['path'] {
   let path = leaf.path;
   for (let i = path.length - 1; i >= 0; i--) {
     const trial = path.filter((_, k) => k !== i);
-    const a: Assignment = start.slice();
-    for (const step of trial) a[step.slot] = step.distinction.value;
-    if (quickVerdict(plan, a) === leaf.outcome) path = trial;
+    if (trials.of(trial) === leaf.outcome) path = trial;
   }
   return path;
 }
@@ -440,12 +479,13 @@ function groupOutcomes(
 ): Outcome[] {
   const order: Exclude<Verdict, 'conditional'>[] = ['allowed', 'forbidden', 'not-covered'];
   const out: Outcome[] = [];
+  const trials = new TrialVerdicts(plan, start);
   for (const verdict of order) {
     const mine = leaves.filter((l) => l.outcome === verdict);
     if (mine.length === 0) continue;
     const sets = new Map<string, Leaf<Exclude<Verdict, 'conditional'>>['path']>();
     for (const leaf of mine) {
-      const path = minimalConditions(plan, start, leaf);
+      const path = minimalConditions(trials, leaf);
       sets.set(path.map((s) => `${s.atom}=${String(s.distinction.value)}`).sort().join('&'), path);
     }
     const keys = [...sets.keys()].map((k) => new Set(k ? k.split('&') : []));

@@ -82,7 +82,7 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
   const { codes, mode, cells } = cellInputs(corpus, scenario, options, cc);
   const establish = new Set(options.establish ?? []);
   const results: CellResult[] = cells.map(({ flow, code, plan, assignment }) => {
-    const cell = evaluateCell(cc, plan, assignment, { verdictOnly: options.verdictsOnly, bare: options.bare });
+    const cell = evaluateCell(cc, plan, assignment, { detail: options.bare ? 'verdict' : options.verdictsOnly ? 'findings' : 'outcomes' });
     const { state: _state, ...findings } = cell;
     const settled = cell.state && settledFor(cc, assignment);
     return {

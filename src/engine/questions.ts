@@ -50,7 +50,7 @@ export function settlingQuestions(corpus: Corpus, scenario: Scenario, options: E
   const { cells } = cellInputs(corpus, scenario, options, cc);
   const byKey = new Map<string, Question & { settled: Map<string, number> }>();
   for (const { flow, code, plan, assignment } of cells) {
-    if (evaluateCell(cc, plan, assignment, { bare: true }).verdict !== 'conditional') continue;
+    if (evaluateCell(cc, plan, assignment, { detail: 'verdict' }).verdict !== 'conditional') continue;
     const slots = plan.atoms.filter((slot) => assignment[slot] === undefined && ASKABLE.has(cc.atomInfo[slot].fact.type));
     for (const slot of slots) {
       const info = cc.atomInfo[slot];
@@ -71,7 +71,7 @@ export function settlingQuestions(corpus: Corpus, scenario: Scenario, options: E
       info.distinctions.forEach((d, i) => {
         const a = assignment.slice();
         a[slot] = d.value;
-        const v = evaluateCell(cc, plan, a, { bare: true }).verdict;
+        const v = evaluateCell(cc, plan, a, { detail: 'verdict' }).verdict;
         if (v === 'conditional') return;
         settledBy++;
         q!.answers[i].moves.push({ flow, jurisdiction: code, to: v });

@@ -146,7 +146,7 @@ export function readOnRecord(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const derived = shown.size ? derive(plan, shown) : recordPlan(plan);
   // INVARIANT: with nothing presumed the derived plan agrees with the open one on every
   // completion, so the two readings agree (test/property/record.test.ts checks it).
-  const cell = evaluateCell(cc, derived, a, { verdictOnly: true });
+  const cell = evaluateCell(cc, derived, a, { detail: 'decisive' });
   const verdict: RecordVerdict = cell.verdict === 'conditional' ? 'undetermined' : cell.verdict;
   return {
     verdict,

@@ -3,7 +3,7 @@
  * Kleene logic, and the verdict it settles, if any.
  */
 import type { Verdict } from './types.ts';
-import { type Assignment, and3, eval3, not3, or3, type Tri, unknownAtom } from './logic.ts';
+import { type Assignment, eval3, not3, type Tri, unknownAtom } from './logic.ts';
 
 // Local copies of the truth values: imported bindings cost a getter call in hot loops.
 const F = 0, T = 1, U = 2;
@@ -39,30 +39,78 @@ export interface PlanState {
   covered: Tri;
 }
 
+// Two-valued Kleene connectives inlined for the hot loop: the same tables as and3/or3/not3,
+// without an array per call. A rule's condition is not evaluated when its instrument does not
+// apply: the conjunction is false either way and conditions have no side effects.
+const and2 = (x: Tri, y: Tri): Tri => (x === F || y === F ? F : x === U || y === U ? U : T);
+const andNot = (x: Tri, y: Tri): Tri => (x === F || y === T ? F : x === U || y === U ? U : T);
+
+function holds(ap: Tri, node: Plan['prohibitions'][number]['cp']['when'], a: Assignment): Tri {
+  return ap === F ? F : and2(ap, eval3(node, a));
+}
+
+function exceptionStates(exceptions: Plan['prohibitions'][number]['exceptions'], applies: Tri[], a: Assignment): { states: Tri[]; lifted: Tri } {
+  const states: Tri[] = new Array(exceptions.length);
+  let lifted: Tri = F;
+  for (let k = 0; k < exceptions.length; k++) {
+    const e = exceptions[k];
+    const v = holds(applies[e.ii], e.cp.when, a);
+    states[k] = v;
+    if (v === T) lifted = T;
+    else if (v === U && lifted === F) lifted = U;
+  }
+  return { states, lifted };
+}
+
 export function stateOf(plan: Plan, a: Assignment): PlanState {
-  const scopes = plan.instruments.map((pi) =>
-    pi.scopes.map((cp) => {
+  const ni = plan.instruments.length;
+  const scopes: Tri[][] = new Array(ni);
+  const applies: Tri[] = new Array(ni);
+  let covered: Tri = F;
+  for (let ii = 0; ii < ni; ii++) {
+    const pi = plan.instruments[ii];
+    const row: Tri[] = new Array(pi.scopes.length);
+    let ap: Tri = T;
+    for (let k = 0; k < pi.scopes.length; k++) {
+      const cp = pi.scopes[k];
       const v = eval3(cp.when, a);
-      return cp.p.scope === 'excludes' ? not3(v) : v;
-    }),
-  );
-  const applies = scopes.map((s) => and3(s));
-  const prohibitions = plan.prohibitions.map((pr) => {
-    const cond = and3([applies[pr.ii], eval3(pr.cp.when, a)]);
-    const exceptions = pr.exceptions.map((e) => and3([applies[e.ii], eval3(e.cp.when, a)]));
-    const lifted = or3(exceptions);
-    return { cond, exceptions, lifted, fires: and3([cond, not3(lifted)]) };
-  });
-  const obligations = plan.obligations.map((ob) => {
-    const cond = and3([applies[ob.ii], eval3(ob.cp.when, a)]);
-    const exceptions = ob.exceptions.map((e) => and3([applies[e.ii], eval3(e.cp.when, a)]));
-    const lifted = or3(exceptions);
-    const engaged = and3([cond, not3(lifted)]);
+      const x = cp.p.scope === 'excludes' ? not3(v) : v;
+      row[k] = x;
+      if (x === F) ap = F;
+      else if (x === U && ap === T) ap = U;
+    }
+    scopes[ii] = row;
+    applies[ii] = ap;
+    if (pi.regulates) {
+      if (ap === T) covered = T;
+      else if (ap === U && covered === F) covered = U;
+    }
+  }
+  let forbidden: Tri = F;
+  const fold = (v: Tri) => {
+    if (v === T) forbidden = T;
+    else if (v === U && forbidden === F) forbidden = U;
+  };
+  const prohibitions: ProhibitionState[] = new Array(plan.prohibitions.length);
+  for (let k = 0; k < plan.prohibitions.length; k++) {
+    const pr = plan.prohibitions[k];
+    const cond = holds(applies[pr.ii], pr.cp.when, a);
+    const { states, lifted } = exceptionStates(pr.exceptions, applies, a);
+    const fires = andNot(cond, lifted);
+    prohibitions[k] = { cond, exceptions: states, lifted, fires };
+    fold(fires);
+  }
+  const obligations: ObligationState[] = new Array(plan.obligations.length);
+  for (let k = 0; k < plan.obligations.length; k++) {
+    const ob = plan.obligations[k];
+    const cond = holds(applies[ob.ii], ob.cp.when, a);
+    const { states, lifted } = exceptionStates(ob.exceptions, applies, a);
+    const engaged = andNot(cond, lifted);
     const met = ob.cp.met ? eval3(ob.cp.met, a) : U;
-    return { cond, exceptions, lifted, engaged, met, breached: and3([engaged, not3(met)]) };
-  });
-  const forbidden = or3([...prohibitions.map((p) => p.fires), ...obligations.map((o) => o.breached)]);
-  const covered = or3(plan.instruments.map((pi, i) => (pi.regulates ? applies[i] : F)));
+    const breached = andNot(engaged, met);
+    obligations[k] = { cond, exceptions: states, lifted, engaged, met, breached };
+    fold(breached);
+  }
   return { scopes, applies, prohibitions, obligations, forbidden, covered };
 }
 

@@ -70,7 +70,7 @@ const ref = (p: Provision): ProvisionRef => ({ id: p.id, citation: p.citation, t
 /** The status of every provision in force under a reading, with the verdict. */
 function reading(cc: CompiledCorpus, code: string, asOf: string, mode: Mode, a: unknown[]) {
   const plan = planFor(cc, code, asOf, mode);
-  const cell = evaluateCell(cc, plan, a, { verdictOnly: true });
+  const cell = evaluateCell(cc, plan, a, { detail: 'decisive' });
   return { cell, words: statuses(plan, a, true) };
 }
 
@@ -111,7 +111,7 @@ export function timeline(cc: CompiledCorpus, code: string, mode: Mode, a: unknow
   const starts = sorted.length ? [addDays(sorted[0], -1), ...sorted] : [];
   const periods: TimelinePeriod[] = [];
   const changes: TimelineChange[] = [];
-  const readings = starts.map((from) => ({ from, cell: evaluateCell(cc, planFor(cc, code, from, mode), a, { verdictOnly: true }) }));
+  const readings = starts.map((from) => ({ from, cell: evaluateCell(cc, planFor(cc, code, from, mode), a, { detail: 'decisive' }) }));
   readings.forEach((r, i) => {
     const last = periods[periods.length - 1];
     if (last && last.verdict === r.cell.verdict) return;

@@ -77,7 +77,7 @@ describe('the diff encoding agrees with the engine', () => {
         const literals: [number, boolean][] = [];
         vars.forEach((v, i) => v !== undefined && literals.push([i, v]));
         const reachable = (Object.keys(guards) as (keyof typeof guards)[]).filter((v) => sat.solve([guards[v]], literals) !== null);
-        const cell = evaluateCell(cc, plan, a, { bare: true, budget: 200000 });
+        const cell = evaluateCell(cc, plan, a, { detail: 'verdict', budget: 200000 });
         expect(cell.complete).toBe(true);
         expect(reachable.length).toBeGreaterThan(0);
         expect(reachable.length > 1 ? 'conditional' : reachable[0], `${code} ${asOf} case ${n}`).toBe(cell.verdict);

@@ -158,7 +158,7 @@ export class Query {
   check(code: string, flat: Record<string, unknown>): Checked {
     const plan = planFor(this.ref, code, this.options.asOf, this.mode);
     const assignment = toAssignment(flat, this.cc.corpus.vocabulary, this.ref.slots);
-    const cell = evaluateCell(this.ref, plan, assignment, { verdictOnly: true });
+    const cell = evaluateCell(this.ref, plan, assignment, { detail: 'decisive' });
     return { verdict: cell.verdict, decisive: cell.decisive, plan, assignment };
   }
 
