@@ -7,9 +7,10 @@
  */
 import { workerData } from 'piscina';
 import { timeline, type Timeline } from '../engine/timeline.ts';
-import { compileCorpus, evaluateScenario, flowFacts, settlingQuestions, toAssignment, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import { cellInputs, compileCorpus, evaluateScenario, flowFacts, settlingQuestions, toAssignment, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import { whatWouldChange } from '../engine/whatif.ts';
 import { toJsonContract } from '../engine/report.ts';
-import { whatIf, type WhatIf } from './whatif.ts';
+import { cellChanges, type WhatIf } from './cell-changes.ts';
 import { diffAnswer } from './diff.ts';
 import { repairAnswer } from './repair.ts';
 
@@ -103,10 +104,12 @@ export default function run(task: Task): Counted<unknown> {
       const cell = cellExplained(task.scenario, task.flow, task.code, task);
       const flow = task.scenario.flows.find((f) => f.id === task.flow)!;
       const facts = flowFacts(task.scenario, flow, cc.chains.get(task.code) ?? [task.code]);
-      const changes = whatIf(corpus, cc, task.scenario, cell, facts, { asOf: task.asOf, mode: task.mode });
-      // whatIf evaluates at most one probe per fact it examines, each a single cell.
+      const [input] = cellInputs(corpus, { ...task.scenario, flows: [flow] }, { asOf: task.asOf, mode: task.mode, jurisdictions: [task.code] }, cc).cells;
+      const found = whatWouldChange(cc, input.plan, input.assignment, cell);
+      const changes = cellChanges(corpus, found, facts);
       const history = timeline(cc, task.code, task.mode, toAssignment(facts, corpus.vocabulary, cc.slots));
-      return { value: { cell, facts, changes, history } satisfies CellAnswer, cells: 1 + changes.changes.length + changes.steady.length };
+      // One cell explained, and one more evaluation per fact probed.
+      return { value: { cell, facts, changes, history } satisfies CellAnswer, cells: 1 + found.changes.length + found.steady.length };
     }
   }
 }
