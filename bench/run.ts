@@ -18,8 +18,9 @@ import { pathToFileURL } from 'node:url';
 import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
 import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
 import { eval3 } from '../src/engine/logic.ts';
-import { type BenchRow, formatTable, timeIt } from './measure.ts';
+import { type BenchRow, formatTable, median, timeIt } from './measure.ts';
 import { benchDiff } from './diff.ts';
+import { cellAnswer } from '../src/web/cell-answer.ts';
 
 const AS_OF = '2026-11-26';
 
@@ -61,6 +62,31 @@ function floor(corpus: Corpus, scenario: Scenario): () => number {
   };
 }
 
+/**
+ * A cell page's engine work (the cell explained, what would change it, its timeline) for
+ * every cell of the seed: the median over the cells of each cell's median time, the
+ * slowest cell, and the ratio to the verdicts-only matrix measured in the same run.
+ */
+function cellPages(corpus: Corpus, seed: Scenario): BenchRow[] {
+  const cc = compileCorpus(corpus);
+  const perCell: { ms: number; name: string }[] = [];
+  for (const flow of seed.flows) {
+    for (const code of corpus.jurisdictions.keys()) {
+      const q = { scenario: seed, flow: flow.id, code, asOf: AS_OF, mode: 'transplant' as const };
+      const row = timeIt('', () => cellAnswer(corpus, cc, q), { runs: 5, warmup: 1 });
+      perCell.push({ ms: row.median, name: `${flow.id} / ${code}` });
+    }
+  }
+  const ms = perCell.map((c) => c.ms);
+  const slowest = perCell.reduce((x, y) => (y.ms > x.ms ? y : x));
+  const floorRow = timeIt('', () => evaluateScenario(corpus, seed, { asOf: AS_OF, bare: true }, cc), { runs: 31, inner: 5 });
+  return [
+    { name: 'bundled corpus: a cell page (explained, what would change, timeline), median over the seed\'s cells', median: median(ms), min: Math.min(...ms), max: Math.max(...ms), unit: 'ms', runs: perCell.length, note: `${perCell.length} cells, 5 runs each; target: under 30 ms` },
+    { name: 'bundled corpus: the slowest cell page of the seed', median: slowest.ms, min: slowest.ms, max: slowest.ms, unit: 'ms', runs: 5, note: `${slowest.name}; target: under 30 ms` },
+    { name: 'bundled corpus: a cell page (median) / seed matrix verdicts only', median: median(ms) / floorRow.median, min: Math.min(...ms) / floorRow.max, max: Math.max(...ms) / floorRow.min, unit: 'x', runs: perCell.length },
+  ];
+}
+
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   rows.push(timeIt('load + validate corpus and scenarios', () => loadScenarios(loadCorpus()), { runs: 9, warmup: 1 }));
@@ -97,6 +123,7 @@ async function main(): Promise<void> {
     });
   };
   measure('bundled corpus', corpus);
+  rows.push(...cellPages(corpus, seed));
   rows.push(timeIt('bundled corpus: compile conditions (cold)', () => compileCorpus({ ...corpus }), { runs: 9, warmup: 1 }));
   const big = enlarged(corpus, 10);
   measure(`synthetic corpus x10 (${big.provisions.length} provisions)`, big);

@@ -15,7 +15,8 @@ import type { Corpus, EvaluationResult, Mode, Question, Scenario } from '../engi
 import { LruCache } from './cache.ts';
 import { checkBudget, flowUnits, MAX_ANSWER_BYTES, type Detail } from './budget.ts';
 import { HttpError } from './errors.ts';
-import type { AnalysisTask, CellAnswer, Counted, Task } from './pool-worker.ts';
+import type { AnalysisTask, Counted, Task } from './pool-worker.ts';
+import type { CellAnswer } from './cell-answer.ts';
 
 export interface EvaluatorLimits {
   /** Worker threads (default: the cores, at most 2). */

@@ -6,11 +6,9 @@
  * event loop.
  */
 import { workerData } from 'piscina';
-import { timeline, type Timeline } from '../engine/timeline.ts';
-import { cellInputs, compileCorpus, evaluateScenario, flowFacts, settlingQuestions, toAssignment, type CellResult, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
-import { whatWouldChange } from '../engine/whatif.ts';
+import { compileCorpus, evaluateScenario, settlingQuestions, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import { cellAnswer, cellExplained, type CellQuestion } from './cell-answer.ts';
 import { toJsonContract } from '../engine/report.ts';
-import { cellChanges, type WhatIf } from './cell-changes.ts';
 import { diffAnswer } from './diff.ts';
 import { repairAnswer } from './repair.ts';
 
@@ -30,7 +28,7 @@ export type Task =
   /** A scenario page: its matrix, the unknown facts that would settle the most of its cells, or both. */
   | ({ kind: 'page'; scenario: Scenario; matrix: boolean; questions: boolean } & View)
   /** One cell's page: the cell explained, the facts it reads, and what would change it. */
-  | { kind: 'cell'; scenario: Scenario; flow: string; code: string; asOf: string; mode: Mode }
+  | ({ kind: 'cell' } & CellQuestion)
   /** A law diff or the repairs of a flow (diff.ts, repair.ts), each within its budget of solver queries. */
   | AnalysisTask
   /** Answers once the worker is loaded and warm (evaluator.ready). */
@@ -39,14 +37,6 @@ export type Task =
 export type AnalysisTask =
   | { kind: 'diff'; a: string; b: string; asOf: string; mode: Mode; topic?: string; given?: { scenario: Scenario; flow: string }; budget: number }
   | { kind: 'repair'; scenario: Scenario; flow: string; codes: string[]; asOf: string; mode: Mode; budget: number };
-
-export interface CellAnswer {
-  cell: CellResult;
-  facts: Record<string, unknown>;
-  changes: WhatIf;
-  /** The cell's verdict across time, each change tied to what entered or left force. */
-  history: Timeline;
-}
 
 /** What a task costs, counted for the work-bound tests: cells the engine evaluated. */
 export interface Counted<T> {
@@ -60,10 +50,6 @@ const cc = compileCorpus(corpus);
 // before the first task: the JIT compiles the engine's paths now, not during someone's request.
 evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', explain: true }, cc);
 
-function cellExplained(scenario: Scenario, flowId: string, code: string, v: { asOf: string; mode: Mode }): CellResult {
-  const flow = scenario.flows.find((f) => f.id === flowId)!;
-  return evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, cc).results[0];
-}
 
 /** Runs one task (the pool's entry point). */
 export default function run(task: Task): Counted<unknown> {
@@ -84,7 +70,7 @@ export default function run(task: Task): Counted<unknown> {
       for (const [flow, code] of task.explainCells) {
         const at = r.results.findIndex((c) => c.flow === flow && c.jurisdiction === code);
         if (at < 0) continue;
-        r.results[at] = cellExplained(task.scenario, flow, code, task);
+        r.results[at] = cellExplained(corpus, cc, task.scenario, flow, code, task);
         cells++;
       }
       const results = (toJsonContract(r) as { results: unknown[] }).results;
@@ -101,15 +87,9 @@ export default function run(task: Task): Counted<unknown> {
     case 'repair':
       return { value: repairAnswer(cc, task), cells: 0 };
     case 'cell': {
-      const cell = cellExplained(task.scenario, task.flow, task.code, task);
-      const flow = task.scenario.flows.find((f) => f.id === task.flow)!;
-      const facts = flowFacts(task.scenario, flow, cc.chains.get(task.code) ?? [task.code]);
-      const [input] = cellInputs(corpus, { ...task.scenario, flows: [flow] }, { asOf: task.asOf, mode: task.mode, jurisdictions: [task.code] }, cc).cells;
-      const found = whatWouldChange(cc, input.plan, input.assignment, cell);
-      const changes = cellChanges(corpus, found, facts);
-      const history = timeline(cc, task.code, task.mode, toAssignment(facts, corpus.vocabulary, cc.slots));
+      const { answer, probes } = cellAnswer(corpus, cc, task);
       // One cell explained, and one more evaluation per fact probed.
-      return { value: { cell, facts, changes, history } satisfies CellAnswer, cells: 1 + found.changes.length + found.steady.length };
+      return { value: answer, cells: 1 + probes };
     }
   }
 }
