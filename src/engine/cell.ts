@@ -10,6 +10,7 @@ import { eval3, varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { explore, type Leaf } from './search.ts';
+import { foldPlan } from './fold.ts';
 import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
 
 const T = 1, U = 2;
@@ -286,13 +287,16 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
       };
     }
   }
+  // INVARIANT: the folded plan has the same states and splits as `plan` under every extension
+  // of `a` (fold.ts); the outcome tests in test/engine and test/property compare full outcome maps.
+  const search = detail === 'outcomes' ? foldPlan(plan, a) : plan;
   const states = new WeakMap<Assignment, PlanState>();
   const classify = (x: Assignment) => {
-    const s = stateOf(plan, x);
+    const s = stateOf(search, x);
     states.set(x, s);
     return verdictOfState(s);
   };
-  const pick = (x: Assignment) => pickAtom(plan, states.get(x) ?? stateOf(plan, x), x);
+  const pick = (x: Assignment) => pickAtom(search, states.get(x) ?? stateOf(search, x), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
   // a single one is only reported once every branch has settled.
   const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });
@@ -310,7 +314,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     outcomesComplete = more.complete;
   }
   if (detail === 'decisive') return decided(verdict, decisive, root, first.complete || verdicts.size > 1);
-  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, a, leaves, states);
+  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, search, a, leaves, states);
   // The unknown facts of every undecided rule: a stable, complete list, whatever part of
   // the outcome map was gathered.
   const dependsOn = new Set<string>(undeterminedFacts(cc, plan, root, a));
@@ -473,13 +477,14 @@ function minimalConditions(trials: TrialVerdicts, leaf: Leaf<Exclude<Verdict, 'c
 function groupOutcomes(
   cc: CompiledCorpus,
   plan: Plan,
+  search: Plan,
   start: Assignment,
   leaves: Leaf<Exclude<Verdict, 'conditional'>>[],
   states: WeakMap<Assignment, PlanState>,
 ): Outcome[] {
   const order: Exclude<Verdict, 'conditional'>[] = ['allowed', 'forbidden', 'not-covered'];
   const out: Outcome[] = [];
-  const trials = new TrialVerdicts(plan, start);
+  const trials = new TrialVerdicts(search, start);
   for (const verdict of order) {
     const mine = leaves.filter((l) => l.outcome === verdict);
     if (mine.length === 0) continue;

@@ -70,6 +70,11 @@ export class Encoding {
     return vs;
   }
 
+  /** How many distinctions the atom ranges over. */
+  distinctions(slot: number): number {
+    return this.cc.atomInfo[slot].distinctions.length;
+  }
+
   /** The atom takes its i-th distinction. */
   eq(slot: number, side: string, i: number): Prop {
     const vs = this.vars(slot, side);

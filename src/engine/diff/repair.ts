@@ -12,7 +12,7 @@ import type { ProvisionRef } from '../cell.ts';
 import type { CompiledCorpus } from '../compiled.ts';
 import type { Scenario, Verdict } from '../types.ts';
 import { unitText, unitValue } from './facts.ts';
-import { pand, pnot } from './prop.ts';
+import { eval3p, pand, pnot } from './prop.ts';
 import { givenFrom, Query, type QueryOptions } from './query.ts';
 import { BudgetExceeded, type StatedUnit, type Unit } from './witness.ts';
 
@@ -121,20 +121,28 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     const model = q.finder.model(goal, blocks);
     if (!model) break;
     const stated: StatedUnit[] = units.map((unit) => ({ unit, values: unit.slots.map((s) => q.enc.valueIn(model, s, unit.side)!) }));
+    // `base` stays a complete model that agrees with the stated units: where changing one unit
+    // in it already breaks the goal, the goal does not follow and the solver is not asked.
+    const base = model.slice();
+    const put = (su: StatedUnit) => su.unit.slots.forEach((slot, i) => q.enc.setValue(base, slot, su.unit.side, su.values[i]));
     // Undo every change the solver made that the goal does not need...
     for (const su of stated) {
       const known = q.known.get(su.unit);
       if (!known || sameValues(known, su.values)) continue;
       const proposed = su.values;
       su.values = known;
-      if (!q.finder.follows(goal, stated)) su.values = proposed;
+      put(su);
+      if (eval3p(goal, base) === 0 || !q.finder.follows(goal, stated)) {
+        su.values = proposed;
+        put(su);
+      }
     }
     // ...then leave unknown every fact the flow did not state that the goal does not need.
     let kept = stated;
     for (const su of [...stated].reverse()) {
       if (q.known.has(su.unit)) continue;
       const without = kept.filter((x) => x !== su);
-      if (q.finder.follows(goal, without)) kept = without;
+      if (!q.finder.refutedWithout(goal, base, su) && q.finder.follows(goal, without)) kept = without;
     }
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));
     // Block this combination of changes so the next search finds another.

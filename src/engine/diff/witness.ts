@@ -95,6 +95,28 @@ export class WitnessFinder {
     return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated]));
   }
 
+  /**
+   * Whether another value of one stated unit alone, everything else as in `base`, breaks the
+   * goal. `base` is a complete model of the required constraints that agrees with the stated
+   * units; changing one unit's value keeps each atom on exactly one distinction, so the
+   * changed model is still one. If it breaks the goal, the stated units without `su` do not
+   * imply the goal: the answer the solver would give, without asking it.
+   */
+  refutedWithout(goal: Prop, base: boolean[], su: StatedUnit): boolean {
+    const m = base.slice();
+    for (const slot of su.unit.slots) {
+      const current = this.enc.valueIn(m, slot, su.unit.side);
+      const n = this.enc.distinctions(slot);
+      for (let v = 0; v < n; v++) {
+        if (v === current) continue;
+        this.enc.setValue(m, slot, su.unit.side, v);
+        if (eval3p(goal, m) === 0) return true;
+      }
+      this.enc.setValue(m, slot, su.unit.side, current);
+    }
+    return false;
+  }
+
   /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
   follows(goal: Prop, stated: StatedUnit[]): boolean {
     return this.settles(goal, stated) || this.implied(goal, stated);
