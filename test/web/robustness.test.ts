@@ -227,10 +227,10 @@ describe('POST /api/evaluate with odd scenarios', () => {
     await stillServes();
   });
 
-  it('refuses scenarios big enough to stall the server, quickly, and evaluates the largest accepted one in time', async () => {
+  it('refuses scenarios big enough to stall the server before any evaluation, and evaluates the largest accepted one', async () => {
     const failures: Failure[] = [];
     const seed = seedScenario();
-    const started = Date.now();
+    const before = app.stats();
     // Thousands of flows: each costs about 0.1 s with explanations (this used to block the server for minutes).
     const flows = Array.from({ length: 3000 }, (_, i) => ({ id: `f${i}`, label: 'x', facts: {} }));
     let res = await evaluate(failures, `${flows.length} flows`, JSON.stringify({ scenario: { ...seed, flows } }));
@@ -246,7 +246,10 @@ describe('POST /api/evaluate with odd scenarios', () => {
     // A long unknown fact name: suggesting the nearest of the vocabulary took seconds.
     res = await evaluate(failures, 'long fact name', JSON.stringify({ scenario: { ...seed, facts: { data: { ['y'.repeat(240_000)]: true } } } }));
     expect(res?.status).toBe(422);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The refusals come from the bounds on flows, parties and names, checked before the pool is
+    // asked: they cost no evaluation work at all.
+    const after = app.stats();
+    expect({ tasks: after.tasks, cells: after.cells }).toEqual({ tasks: before.tasks, cells: before.cells });
     // An object where a set member is expected used to crash the fact check (500).
     res = await evaluate(failures, 'object in a set', JSON.stringify({ scenario: { ...seed, facts: { data: { categories: [{ toString: 1 }] } } } }));
     expect(res?.status).toBe(422);
