@@ -1,12 +1,10 @@
 /** Checks every golden matrix in test/golden/seed.*.json (the format and the update flag: golden.ts). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundledScenario } from '../helpers.ts';
-import { CHECKED_LISTS, UPDATE, cellKey, checkedLists, evaluateGolden, goldenFiles, readingsOf, updated, writeGolden, type CheckedList, type ListCheck } from './golden.ts';
-
-const CLAIMS = ['equals', 'includes', 'excludes', 'includesPrefix', 'excludesPrefix'];
+import { CHECKED_LISTS, CLAIMS, UPDATE, cellKey, checkedLists, evaluateGolden, goldenFiles, readingsOf, updated, writeGolden, type CheckedList, type ListCheck } from './golden.ts';
 
 function expectList(actual: string[], check: ListCheck, what: string): void {
-  for (const claim of Object.keys(check)) expect(CLAIMS, `${what}: a kind of claim`).toContain(claim);
+  for (const claim of Object.keys(check)) expect(CLAIMS, `${what}: a kind of claim`).toContain(claim as (typeof CLAIMS)[number]);
   if (check.equals) expect(actual, what).toEqual(check.equals);
   if (check.includes) expect(actual, what).toEqual(expect.arrayContaining(check.includes));
   for (const x of check.excludes ?? []) expect(actual, what).not.toContain(x);

@@ -6,7 +6,8 @@
  *
  * `LEXFLOW_UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the verdicts and deciding provisions
  * from the engine and keeps every justification and check: the diff then shows a reviewer which
- * verdicts moved, and a check the engine no longer meets still fails.
+ * verdicts moved, and a check the engine no longer meets still fails. A new cell needs only its
+ * flow, jurisdiction, date and justification; the update fills in the rest.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,16 +30,12 @@ export interface Reading<V> {
 }
 
 /**
- * A claim about one list the engine reports for a cell. `equals` is the whole list in order;
- * the prefix forms are for families of pinpoints ("AI Act art. 26" and its paragraphs).
+ * The claims a check can make about one list the engine reports for a cell. `equals` is the
+ * whole list in order; the prefix forms are for families of pinpoints ("AI Act art. 26" and its
+ * paragraphs).
  */
-export interface ListCheck {
-  equals?: string[];
-  includes?: string[];
-  excludes?: string[];
-  includesPrefix?: string[];
-  excludesPrefix?: string[];
-}
+export const CLAIMS = ['equals', 'includes', 'excludes', 'includesPrefix', 'excludesPrefix'] as const;
+export type ListCheck = Partial<Record<(typeof CLAIMS)[number], string[]>>;
 
 /** The lists of a cell a check can speak of; see `checkedLists` for what each one holds. */
 export const CHECKED_LISTS = ['dependsOn', 'citations', 'ids', 'instruments', 'obligations', 'outcomeVerdicts', 'forbiddenWhenFacts'] as const;
