@@ -3,41 +3,20 @@
  * `lexflow evaluate --format json`), and every kind of bad input answered with a
  * 4xx JSON error that names the problem, after which the server keeps serving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.ts';
-import { SEED, TODAY, seedScenario, startApp, webData, type Running } from './fixtures.ts';
+import { SEED, TODAY, expectApiError, seedScenario, serveForTests, webData } from './fixtures.ts';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = serveForTests();
 
-const get = (path: string) => fetch(`${app.base}${path}`);
-const post = (body: unknown, type = 'application/json') =>
-  fetch(`${app.base}/api/evaluate`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const get = (path: string) => app.get(path);
+const post = (body: unknown, type?: string) => app.post('/api/evaluate', body, type);
 
 function cli(args: string[]): string {
   const out: string[] = [];
   const code = run(args, { out: (s) => out.push(s), err: (s) => out.push(s) });
   expect(code).toBe(0);
   return out.join('\n');
-}
-
-async function expectError(res: Response, status: number, code: string, message?: RegExp, path?: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  const text = await res.text();
-  expect(text).not.toMatch(/\n\s+at |\.ts:\d+/); // no stack trace
-  const body = JSON.parse(text);
-  expect(body.error.code).toBe(code);
-  expect(typeof body.error.message).toBe('string');
-  expect(typeof body.error.path).toBe('string');
-  if (message) expect(body.error.message).toMatch(message);
-  if (path !== undefined) expect(body.error.path).toBe(path);
-  return body;
 }
 
 describe('GET routes of the API', () => {
@@ -117,65 +96,65 @@ describe('bad input to POST /api/evaluate gets a 4xx JSON error', () => {
   const withFacts = (facts: Record<string, unknown>) => ({ scenario: { ...seedScenario(), facts } });
 
   it('malformed JSON says where it breaks', async () => {
-    await expectError(await post('{"scenario": {"id": }'), 400, 'invalid_json', /malformed JSON at line 1, column \d+/);
+    await expectApiError(await post('{"scenario": {"id": }'), 400, 'invalid_json', /malformed JSON at line 1, column \d+/);
   });
 
   it('an empty body is refused', async () => {
-    await expectError(await post(''), 400, 'invalid_json', /empty/);
+    await expectApiError(await post(''), 400, 'invalid_json', /empty/);
   });
 
   it('an unknown fact names the nearest valid fact and where it is', async () => {
-    const body = await expectError(await post(withFacts({ data: { categoriez: ['face_image'] } })), 422, 'unknown_fact', /did you mean data\.categories\?/);
+    const body = await expectApiError(await post(withFacts({ data: { categoriez: ['face_image'] } })), 422, 'unknown_fact', /did you mean data\.categories\?/);
     expect(body.error.path).toBe('scenario.facts.data.categoriez');
   });
 
   it('a value of the wrong type is refused', async () => {
-    await expectError(await post(withFacts({ subjects: { large_scale: 'yes' } })), 422, 'invalid_value', /expected true or false/, 'scenario.facts.subjects.large_scale');
+    await expectApiError(await post(withFacts({ subjects: { large_scale: 'yes' } })), 422, 'invalid_value', /expected true or false/, 'scenario.facts.subjects.large_scale');
   });
 
   it('a value outside an enum names the nearest one', async () => {
-    await expectError(await post(withFacts({ basis: { consent: 'seperate' } })), 422, 'invalid_value', /did you mean separate/);
+    await expectApiError(await post(withFacts({ basis: { consent: 'seperate' } })), 422, 'invalid_value', /did you mean separate/);
   });
 
   it('a scenario missing a required field is refused with its path', async () => {
     const { flows: _flows, ...noFlows } = seedScenario();
-    await expectError(await post({ scenario: noFlows }), 422, 'invalid_scenario', /missing required field "flows"/);
+    await expectApiError(await post({ scenario: noFlows }), 422, 'invalid_scenario', /missing required field "flows"/);
   });
 
   it('a bad date is refused', async () => {
-    await expectError(await post({ scenarioId: SEED, asOf: '2024-02-30' }), 422, 'invalid_date', /not a valid date/, 'asOf');
-    await expectError(await post({ scenarioId: SEED, asOf: 20240101 }), 422, 'invalid_date', undefined, 'asOf');
+    await expectApiError(await post({ scenarioId: SEED, asOf: '2024-02-30' }), 422, 'invalid_date', /not a valid date/, 'asOf');
+    await expectApiError(await post({ scenarioId: SEED, asOf: 20240101 }), 422, 'invalid_date', undefined, 'asOf');
   });
 
   it('an unknown jurisdiction names the nearest code', async () => {
-    await expectError(await post({ scenarioId: SEED, jurisdictions: ['KR', 'US-IK'] }), 422, 'unknown_jurisdiction', /US-IK; did you mean US-IL\?/, 'jurisdictions');
+    await expectApiError(await post({ scenarioId: SEED, jurisdictions: ['KR', 'US-IK'] }), 422, 'unknown_jurisdiction', /US-IK; did you mean US-IL\?/, 'jurisdictions');
   });
 
   it('an unknown jurisdiction inside the scenario is refused', async () => {
-    await expectError(await post({ scenario: { ...seedScenario(), jurisdictionFacts: { XX: { law: { statute_authorises: true } } } } }), 422, 'unknown_jurisdiction');
+    await expectApiError(await post({ scenario: { ...seedScenario(), jurisdictionFacts: { XX: { law: { statute_authorises: true } } } } }), 422, 'unknown_jurisdiction');
   });
 
   it('a bad mode, an unknown field, a missing scenario and a non-object body are refused', async () => {
-    await expectError(await post({ scenarioId: SEED, mode: 'virtual' }), 422, 'invalid_mode', undefined, 'mode');
-    await expectError(await post({ scenarioId: SEED, asof: '2024-01-01' }), 422, 'unknown_field', /did you mean asOf\?/);
-    await expectError(await post({ asOf: '2024-01-01' }), 422, 'missing_scenario');
-    await expectError(await post({ scenarioId: 'kr-immigration-face' }), 422, 'unknown_scenario', /did you mean kr-immigration-faces\?/);
-    await expectError(await post([1, 2]), 422, 'invalid_request');
-    await expectError(await post({ scenarioId: SEED, explain: 'yes' }), 422, 'invalid_value', undefined, 'explain');
+    await expectApiError(await post({ scenarioId: SEED, mode: 'virtual' }), 422, 'invalid_mode', undefined, 'mode');
+    await expectApiError(await post({ scenarioId: SEED, asof: '2024-01-01' }), 422, 'unknown_field', /did you mean asOf\?/);
+    await expectApiError(await post({ asOf: '2024-01-01' }), 422, 'missing_scenario');
+    await expectApiError(await post({ scenarioId: 'kr-immigration-face' }), 422, 'unknown_scenario', /did you mean kr-immigration-faces\?/);
+    await expectApiError(await post([1, 2]), 422, 'invalid_request');
+    await expectApiError(await post({ scenarioId: SEED, explain: 'yes' }), 422, 'invalid_value', undefined, 'explain');
   });
 
   it('a body over the size limit gets 413', async () => {
     const big = JSON.stringify({ scenario: { ...seedScenario(), summary: 'x'.repeat(300 * 1024) } });
-    await expectError(await post(big), 413, 'payload_too_large');
+    await expectApiError(await post(big), 413, 'payload_too_large');
   });
 
   it('nesting over the depth limit gets 400', async () => {
     const deep = `{"scenario": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
-    await expectError(await post(deep), 400, 'too_deep', /deeper than/);
+    await expectApiError(await post(deep), 400, 'too_deep', /deeper than/);
   });
 
   it('a body that is not JSON gets 415', async () => {
-    await expectError(await post('scenario=1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    await expectApiError(await post('scenario=1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
   });
 
   it('the server keeps serving after all of that', async () => {
@@ -185,16 +164,16 @@ describe('bad input to POST /api/evaluate gets a 4xx JSON error', () => {
 
 describe('bad requests to the GET routes', () => {
   it('unknown provisions, scenarios and routes are 404 with a suggestion', async () => {
-    await expectError(await get('/api/rules/kr.pipa.art23.2x'), 404, 'not_found');
-    await expectError(await get('/api/scenarios/kr-immigration-face'), 404, 'not_found', /did you mean kr-immigration-faces\?/);
-    await expectError(await get('/api/nothing-here'), 404, 'not_found');
+    await expectApiError(await get('/api/rules/kr.pipa.art23.2x'), 404, 'not_found');
+    await expectApiError(await get('/api/scenarios/kr-immigration-face'), 404, 'not_found', /did you mean kr-immigration-faces\?/);
+    await expectApiError(await get('/api/nothing-here'), 404, 'not_found');
   });
 
   it('bad filters are 400', async () => {
-    await expectError(await get('/api/rules?jurisdiction=KX'), 400, 'unknown_jurisdiction', /did you mean/);
-    await expectError(await get('/api/rules?asOf=yesterday'), 400, 'invalid_date');
-    await expectError(await get('/api/rules?kind=rule'), 400, 'invalid_value');
-    await expectError(await get('/api/rules?topic=consnet'), 400, 'invalid_value', /did you mean consent\?/);
+    await expectApiError(await get('/api/rules?jurisdiction=KX'), 400, 'unknown_jurisdiction', /did you mean/);
+    await expectApiError(await get('/api/rules?asOf=yesterday'), 400, 'invalid_date');
+    await expectApiError(await get('/api/rules?kind=rule'), 400, 'invalid_value');
+    await expectApiError(await get('/api/rules?topic=consnet'), 400, 'invalid_value', /did you mean consent\?/);
   });
 
   it('a malformed URL escape is a 400, not a crash', async () => {
@@ -205,7 +184,7 @@ describe('bad requests to the GET routes', () => {
 });
 
 describe('the on-record reading and the questions over the API', () => {
-  const postTo = (path: string, body: unknown) => fetch(`${app.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const postTo = (path: string, body: unknown) => app.post(path, body);
 
   it('every cell of POST /api/evaluate carries the on-record reading beside the open one', async () => {
     const res = await post({ scenarioId: SEED, asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'US-IL'], explain: false });
@@ -236,7 +215,7 @@ describe('the on-record reading and the questions over the API', () => {
       const moved = new Set(q.answers.flatMap((a: { moves: { flow: string; jurisdiction: string }[] }) => a.moves.map((m) => `${m.flow}|${m.jurisdiction}`)));
       expect(moved.size).toBe(q.settles);
     }
-    await expectError(await postTo('/api/questions', { scenarioId: SEED, limit: 0 }), 422, 'invalid_value', /limit/, 'limit');
-    await expectError(await postTo('/api/questions', { scenarioId: SEED, limt: 3 }), 422, 'unknown_field', /did you mean limit/, 'limt');
+    await expectApiError(await postTo('/api/questions', { scenarioId: SEED, limit: 0 }), 422, 'invalid_value', /limit/, 'limit');
+    await expectApiError(await postTo('/api/questions', { scenarioId: SEED, limt: 3 }), 422, 'unknown_field', /did you mean limit/, 'limt');
   });
 });

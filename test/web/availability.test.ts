@@ -10,37 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
 import { MAX_ANSWER_BYTES, WORK_BUDGET } from '../../src/web/budget.ts';
 import { MAX_PROBLEMS } from '../../src/web/errors.ts';
-import type { Evaluator } from '../../src/web/evaluator.ts';
 import { encodeScenario } from '../../src/web/share.ts';
-import { SEED, seedScenario, startApp, TODAY, type Running } from './fixtures.ts';
+import { SEED, rng, seedScenario, serveForTests, startApp, TODAY, type Running } from './fixtures.ts';
 
-let app: Running;
+const app = serveForTests();
 /** One app with the switches on (HSTS, a public origin) and short timeouts, shared by the tests of them. */
-let configured: Running;
-beforeAll(async () => {
-  app = await startApp();
-  configured = await startApp(TODAY, { workers: 1, hsts: true, publicOrigin: 'https://lexflow.example' }, { requestMs: 1000, headersMs: 500 });
-});
-afterAll(async () => {
-  await app.close();
-  await configured.close();
-});
+const configured = serveForTests(TODAY, { workers: 1, hsts: true, publicOrigin: 'https://lexflow.example' }, { requestMs: 1000, headersMs: 500 });
 
-const stats = (r: Running = app) => (r.app.locals.evaluator as Evaluator).stats();
-const post = (body: unknown, r: Running = app) =>
-  fetch(`${r.base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const stats = (r: Pick<Running, 'stats'> = app) => r.stats();
+const post = (body: unknown, r: Pick<Running, 'post'> = app) => r.post('/api/evaluate', body);
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function emptyFlows(n: number): Scenario {
   const seed = seedScenario();

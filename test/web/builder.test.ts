@@ -3,18 +3,12 @@
  * vocabulary, posting facts, flows added and removed, the share link, and the
  * JSON round trip through download and upload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario } from '../../src/web/share.ts';
-import { SEED, seedScenario, startApp, webData, type Running } from './fixtures.ts';
+import { SEED, seedScenario, serveForTests, webData } from './fixtures.ts';
 import type { Scenario } from '../../src/engine/index.ts';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = serveForTests();
 
 const { $schema: _s, ...seedNoSchema } = seedScenario() as Scenario & { $schema?: string };
 const shareOf = (location: string | null) => new URL(location!, app.base).searchParams.get('s')!;

@@ -3,28 +3,15 @@
  * open as custom scenarios that the explorer evaluates to the same verdicts, a
  * scenario's flow narrows the question, and bad parameters get clear 4xx errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../src/engine/index.ts';
 import { diffLaws } from '../../src/engine/diff/index.ts';
 import { encodeScenario } from '../../src/web/share.ts';
-import { SEED, startApp, webData, type Running } from './fixtures.ts';
+import { SEED, expectApiError, serveForTests, webData } from './fixtures.ts';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = serveForTests();
 
-const get = (path: string) => fetch(`${app.base}${path}`);
-
-async function expectError(res: Response, status: number, code: string, message?: RegExp) {
-  expect(res.status).toBe(status);
-  const body = await res.json();
-  expect(body.error.code).toBe(code);
-  if (message) expect(body.error.message).toMatch(message);
-}
+const get = (path: string) => app.get(path);
 
 describe('GET /api/diff', () => {
   it('returns the engine diff of US-IL and EU', async () => {
@@ -51,18 +38,18 @@ describe('GET /api/diff', () => {
   });
 
   it('refuses bad parameters with a named 4xx error', async () => {
-    await expectError(await get('/api/diff?b=EU'), 400, 'missing_parameter', /^a: /);
-    await expectError(await get('/api/diff?a=KR&b=EX'), 400, 'unknown_jurisdiction', /did you mean EU\?/);
-    await expectError(await get('/api/diff?a=KR&b=KR'), 400, 'same_jurisdiction');
-    await expectError(await get('/api/diff?a=KR&b=EU&asOf=2024-02-30'), 400, 'invalid_date');
-    await expectError(await get('/api/diff?a=KR&b=EU&mode=virtual'), 400, 'invalid_mode');
-    await expectError(await get('/api/diff?a=KR&b=EU&topic=consnet'), 400, 'unknown_topic', /did you mean consent\?/);
-    await expectError(await get(`/api/diff?a=KR&b=EU&scenario=${SEED}`), 400, 'missing_parameter', /choose one of collection/);
-    await expectError(await get(`/api/diff?a=KR&b=EU&scenario=${SEED}&flow=airport-ctv`), 400, 'unknown_flow', /did you mean airport-cctv\?/);
-    await expectError(await get('/api/diff?a=KR&b=EU&scenario=nope&flow=x'), 404, 'unknown_scenario');
-    await expectError(await get('/api/diff?a=KR&b=EU&flow=x'), 400, 'missing_scenario');
-    await expectError(await get('/api/diff?a=KR&b=EU&s=!!!&flow=x'), 400, 'invalid_share');
-    await expectError(await get('/api/diff?a=KR&a=EU&b=EU'), 400, 'invalid_value');
+    await expectApiError(await get('/api/diff?b=EU'), 400, 'missing_parameter', /^a: /);
+    await expectApiError(await get('/api/diff?a=KR&b=EX'), 400, 'unknown_jurisdiction', /did you mean EU\?/);
+    await expectApiError(await get('/api/diff?a=KR&b=KR'), 400, 'same_jurisdiction');
+    await expectApiError(await get('/api/diff?a=KR&b=EU&asOf=2024-02-30'), 400, 'invalid_date');
+    await expectApiError(await get('/api/diff?a=KR&b=EU&mode=virtual'), 400, 'invalid_mode');
+    await expectApiError(await get('/api/diff?a=KR&b=EU&topic=consnet'), 400, 'unknown_topic', /did you mean consent\?/);
+    await expectApiError(await get(`/api/diff?a=KR&b=EU&scenario=${SEED}`), 400, 'missing_parameter', /choose one of collection/);
+    await expectApiError(await get(`/api/diff?a=KR&b=EU&scenario=${SEED}&flow=airport-ctv`), 400, 'unknown_flow', /did you mean airport-cctv\?/);
+    await expectApiError(await get('/api/diff?a=KR&b=EU&scenario=nope&flow=x'), 404, 'unknown_scenario');
+    await expectApiError(await get('/api/diff?a=KR&b=EU&flow=x'), 400, 'missing_scenario');
+    await expectApiError(await get('/api/diff?a=KR&b=EU&s=!!!&flow=x'), 400, 'invalid_share');
+    await expectApiError(await get('/api/diff?a=KR&a=EU&b=EU'), 400, 'invalid_value');
     expect((await get('/api/jurisdictions')).status).toBe(200);
   });
 });

@@ -8,10 +8,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadCorpus, loadScenarioFile, SCENARIOS_DIR } from '../../src/corpus/load.ts';
 import type { Corpus, Scenario } from '../../src/engine/index.ts';
 import { appReady, closeApp, createApp } from '../../src/web/app.ts';
 import type { WebSettings } from '../../src/web/context.ts';
+import type { Evaluator, EvaluatorStats } from '../../src/web/evaluator.ts';
 import { createHttpServer, type ServerTimeouts } from '../../src/web/http-server.ts';
 import type { Express } from 'express';
 
@@ -42,6 +44,12 @@ export interface Running {
   base: string;
   server: Server;
   app: Express;
+  /** A GET of a path on the app. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+  /** A POST of a body (JSON unless it is already a string) to a path on the app. */
+  post(path: string, body: unknown, type?: string, headers?: Record<string, string>): Promise<Response>;
+  /** The evaluation pool's counters: the count of work a test bounds (a shared machine's clock says little). */
+  stats(): EvaluatorStats;
   close(): Promise<void>;
 }
 
@@ -60,13 +68,78 @@ export async function startApp(today = TODAY, settings: WebSettings = {}, timeou
   // race where the server drops an idle connection just as fetch reuses it.
   server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
   return {
-    base: `http://127.0.0.1:${port}`,
+    base,
     server,
     app,
+    get: (path, init = {}) => fetch(`${base}${path}`, init),
+    post: (path, body, type = 'application/json', headers = {}) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    stats: () => (app.locals.evaluator as Evaluator).stats(),
     close: async () => {
       await new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
       await closeApp(app);
     },
+  };
+}
+
+/**
+ * The app for the tests of one file (or describe block): started before them, closed after
+ * them. The handle is bound when the first test runs, so it can be declared at the top level
+ * and used as a `Running` inside the tests.
+ */
+export function serveForTests(...args: Parameters<typeof startApp>): Omit<Running, 'close'> {
+  let running: Running | undefined;
+  beforeAll(async () => {
+    running = await startApp(...args);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const started = (): Running => {
+    if (!running) throw new Error('the app starts in beforeAll: use it inside a test');
+    return running;
+  };
+  return {
+    get base() {
+      return started().base;
+    },
+    get server() {
+      return started().server;
+    },
+    get app() {
+      return started().app;
+    },
+    get: (path, init) => started().get(path, init),
+    post: (path, body, type, headers) => started().post(path, body, type, headers),
+    stats: () => started().stats(),
+  };
+}
+
+/** An API error: the status, a JSON {error: {code, message, path}} without a stack trace, and the code. */
+export async function expectApiError(res: Response, status: number, code: string, message?: RegExp, path?: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  const text = await res.text();
+  expect(text).not.toMatch(/\n\s+at |\.ts:\d+/); // no stack trace
+  const body = JSON.parse(text);
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe('string');
+  expect(typeof body.error.path).toBe('string');
+  if (message) expect(body.error.message).toMatch(message);
+  if (path !== undefined) expect(body.error.path).toBe(path);
+  return body;
+}
+
+/** Deterministic PRNG (mulberry32), so a fuzz run is the same run every time. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

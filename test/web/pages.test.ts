@@ -3,21 +3,15 @@
  * the engine cell by cell, the view lives in the URL, exports match the CLI, user
  * text is escaped, and the security headers and CSP are on with nothing inline.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.ts';
 import { evaluateScenario } from '../../src/engine/index.ts';
 import { encodeScenario } from '../../src/web/share.ts';
-import { SEED, TODAY, seedScenario, startApp, webData, type Running } from './fixtures.ts';
+import { SEED, TODAY, seedScenario, serveForTests, webData } from './fixtures.ts';
 
-let app: Running;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = serveForTests();
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.base}${path}`, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}) => app.get(path, { headers: { accept: 'text/html', ...headers }, redirect: 'manual' });
 async function page(path: string, status = 200): Promise<string> {
   const res = await get(path);
   const html = await res.text();

@@ -3,29 +3,16 @@
  * them per jurisdiction and everywhere, the cell page and the matrix link to it,
  * and bad parameters get clear 4xx errors.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../src/engine/index.ts';
 import { repairFlow } from '../../src/engine/diff/index.ts';
 import { encodeScenario } from '../../src/web/share.ts';
-import { startApp, webData, type Running } from './fixtures.ts';
+import { expectApiError, serveForTests, webData } from './fixtures.ts';
 
 const PIPC = 'kr-immigration-faces-pipc-findings';
-let app: Running;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = serveForTests();
 
-const get = (path: string) => fetch(`${app.base}${path}`);
-
-async function expectError(res: Response, status: number, code: string, message?: RegExp) {
-  expect(res.status).toBe(status);
-  const body = await res.json();
-  expect(body.error.code).toBe(code);
-  if (message) expect(body.error.message).toMatch(message);
-}
+const get = (path: string) => app.get(path);
 
 describe('repair on the web', () => {
   it('GET /api/repair returns the engine repairs', async () => {
@@ -67,12 +54,12 @@ describe('repair on the web', () => {
   });
 
   it('refuses bad parameters with a named 4xx error', async () => {
-    await expectError(await get('/api/repair?flow=x'), 400, 'missing_scenario');
-    await expectError(await get('/api/repair?scenario=nope&flow=x'), 404, 'unknown_scenario');
-    await expectError(await get(`/api/repair?scenario=${PIPC}`), 400, 'missing_parameter', /choose one of/);
-    await expectError(await get(`/api/repair?scenario=${PIPC}&flow=provision-trainin`), 400, 'unknown_flow', /did you mean provision-training\?/);
-    await expectError(await get(`/api/repair?scenario=${PIPC}&flow=provision-training&j=KX`), 400, 'unknown_jurisdiction');
-    await expectError(await get(`/api/repair?scenario=${PIPC}&flow=provision-training&asOf=2022-13-01`), 400, 'invalid_date');
-    await expectError(await get('/api/repair?s=***&flow=f'), 400, 'invalid_share');
+    await expectApiError(await get('/api/repair?flow=x'), 400, 'missing_scenario');
+    await expectApiError(await get('/api/repair?scenario=nope&flow=x'), 404, 'unknown_scenario');
+    await expectApiError(await get(`/api/repair?scenario=${PIPC}`), 400, 'missing_parameter', /choose one of/);
+    await expectApiError(await get(`/api/repair?scenario=${PIPC}&flow=provision-trainin`), 400, 'unknown_flow', /did you mean provision-training\?/);
+    await expectApiError(await get(`/api/repair?scenario=${PIPC}&flow=provision-training&j=KX`), 400, 'unknown_jurisdiction');
+    await expectApiError(await get(`/api/repair?scenario=${PIPC}&flow=provision-training&asOf=2022-13-01`), 400, 'invalid_date');
+    await expectApiError(await get('/api/repair?s=***&flow=f'), 400, 'invalid_share');
   });
 });
