@@ -108,8 +108,10 @@ async function worstSingle(): Promise<BenchRow[]> {
     const custom = { ...seed, id: 'bench-seed' };
     const shapes: [string, string, RequestInit?][] = [
       ['POST /api/evaluate, seed as custom, 17 jurisdictions, explained', '/api/evaluate', json(JSON.stringify({ scenario: custom, asOf: '2024-01-01' }))],
-      ['POST /api/evaluate, 4 empty flows, 17 jurisdictions, explained', '/api/evaluate', json(JSON.stringify({ scenario: { ...empty, flows: empty.flows.slice(0, 4) }, asOf: '2024-01-01' }))],
-      ['POST /api/evaluate, 5 empty flows, explain: false', '/api/evaluate', json(JSON.stringify({ scenario: { ...empty, flows: empty.flows.slice(0, 5) }, asOf: '2024-01-01', explain: false }))],
+      ['POST /api/evaluate, seed as custom, 17 jurisdictions, explained, 2026 law', '/api/evaluate', json(JSON.stringify({ scenario: custom, asOf: '2026-12-01' }))],
+      ['POST /api/evaluate, 1 empty flow, 17 jurisdictions, explained', '/api/evaluate', json(JSON.stringify({ scenario: { ...empty, flows: empty.flows.slice(0, 1) }, asOf: '2024-01-01' }))],
+      ['POST /api/evaluate, 2 empty flows, 17 jurisdictions, explained', '/api/evaluate', json(JSON.stringify({ scenario: { ...empty, flows: empty.flows.slice(0, 2) }, asOf: '2024-01-01' }))],
+      ['POST /api/evaluate, 1 empty flow, explain: false', '/api/evaluate', json(JSON.stringify({ scenario: { ...empty, flows: empty.flows.slice(0, 1) }, asOf: '2024-01-01', explain: false }))],
       ['GET /custom/export.json of the seed', `/custom/export.json?s=${encodeScenario({ ...custom, id: 'bench-export' })}&asOf=2024-01-01`],
       ['POST /api/evaluate, 20 empty flows, 17 jurisdictions', '/api/evaluate', json(JSON.stringify({ scenario: empty }))],
       ['POST /api/evaluate, 20 empty flows, explain: false', '/api/evaluate', json(JSON.stringify({ scenario: empty, explain: false }))],
@@ -125,9 +127,9 @@ async function worstSingle(): Promise<BenchRow[]> {
       const runs: { ms: number; status: number; bytes: number }[] = [];
       // A distinct date per run, so no run is answered from the cache.
       for (let k = 0; k < 3; k++) {
-        const day = `2024-01-0${k + 1}`;
-        const body = typeof init?.body === 'string' ? init.body.replace(/"asOf":"2024-01-01"/, `"asOf":"${day}"`) : undefined;
-        runs.push(await timed(base, path.replace('asOf=2024-01-01', `asOf=${day}`), body ? { ...init, body } : init));
+        const day = `0${k + 1}`;
+        const body = typeof init?.body === 'string' ? init.body.replace(/"asOf":"(\d{4}-\d{2})-01"/, `"asOf":"$1-${day}"`) : undefined;
+        runs.push(await timed(base, path.replace(/asOf=(\d{4}-\d{2})-01/, `asOf=$1-${day}`), body ? { ...init, body } : init));
       }
       const ms = median(runs.map((r) => r.ms));
       if (ms > worst.ms) worst = { ms, what };

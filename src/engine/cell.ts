@@ -445,24 +445,30 @@ function atomsOf(node: CNode, out: number[] = []): number[] {
  * prefixes, so dropping a step from two leaves often yields the same trial.
  */
 class TrialVerdicts {
-  private readonly ids = new Map<Distinction, number>();
-  private readonly seen = new Map<string, Verdict | undefined>();
+  // A trie over the steps of a trial (each distinction belongs to one atom, so it names the step).
+  private readonly root: TrialNode = { next: new Map() };
   constructor(private readonly plan: Plan, private readonly start: Assignment) {}
 
   of(trial: Leaf<Verdict>['path']): Verdict | undefined {
-    let key = '';
+    let node = this.root;
     for (const step of trial) {
-      let id = this.ids.get(step.distinction);
-      if (id === undefined) this.ids.set(step.distinction, (id = this.ids.size));
-      key += `${step.slot}:${id},`;
+      let next = node.next.get(step.distinction);
+      if (!next) node.next.set(step.distinction, (next = { next: new Map() }));
+      node = next;
     }
-    if (this.seen.has(key)) return this.seen.get(key);
+    if (node.known) return node.verdict;
     const a: Assignment = this.start.slice();
     for (const step of trial) a[step.slot] = step.distinction.value;
-    const v = quickVerdict(this.plan, a);
-    this.seen.set(key, v);
-    return v;
+    node.known = true;
+    node.verdict = quickVerdict(this.plan, a);
+    return node.verdict;
   }
+}
+
+interface TrialNode {
+  next: Map<Distinction, TrialNode>;
+  known?: boolean;
+  verdict?: Verdict;
 }
 
 function minimalConditions(trials: TrialVerdicts, leaf: Leaf<Exclude<Verdict, 'conditional'>>): Leaf<Exclude<Verdict, 'conditional'>>['path'] {

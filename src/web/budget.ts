@@ -1,11 +1,11 @@
 /**
  * The work budget of one request. Evaluation cost grows with the cells (flows x
- * jurisdictions) and, for the outcome map, with the unknown facts each cell splits
- * on: a cell with every fact unknown costs about 30 times one of the seed's
- * verdicts-only cells. The estimate is a count, computed before any evaluation, so
- * a request over the budget is refused at once instead of holding a worker.
+ * jurisdictions) and, for the outcome map, with the unknown facts each cell's plan
+ * reads, since those are what the search splits on. The estimate is a count, computed
+ * before any evaluation, so a request over the budget is refused at once instead of
+ * holding a worker.
  */
-import { flattenFacts, type Flow, type Scenario } from '../engine/index.ts';
+import { cellInputs, flattenFacts, type CompiledCorpus, type Corpus, type Flow, type Mode, type Scenario } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 
 /**
@@ -15,14 +15,13 @@ import { HttpError } from './errors.ts';
 export type Detail = 'verdicts' | 'outcomes' | 'explain' | 'questions';
 
 /**
- * Work units one request may cost. One unit is about 0.05 ms of engine time on the
- * bench machine. The seed scenario against every jurisdiction with explanations (the
- * README's example) costs about 13,000 with the vocabulary's 144 facts (the estimate
- * grows with the vocabulary, since a fact nobody states is one more to split on); a
- * flow that states nothing about 2,900 with explanations, so at most six such flows
- * against all seventeen jurisdictions.
+ * Work units one request may cost. One unit is about 0.01 ms of engine time on the bench
+ * machine, shared by the pool's workers (bench/availability.ts reports the worst admitted
+ * request). The seed scenario against every jurisdiction with explanations on today's law
+ * (the README's example) costs about 21,700; a flow that states nothing about 14,500 with
+ * explanations, so one such flow against all seventeen jurisdictions fits and two do not.
  */
-export const WORK_BUDGET = 20_000;
+export const WORK_BUDGET = 22_500;
 /** Cells whose explanation one request may ask for by name (explain: [{flow, jurisdiction}]). */
 export const MAX_EXPLAINED_CELLS = 20;
 /** Largest JSON answer (bytes); the budget keeps answers well below it, this is the backstop. */
@@ -40,18 +39,41 @@ export function unknownFacts(scenario: Scenario, flow: Flow, vocabularySize: num
   return Math.max(0, vocabularySize - stated.size);
 }
 
-/** Units of one cell of `flow`: 1 for a verdict; the outcome map grows with the square of the unknown facts. */
-export function cellUnits(unknown: number, vocabularySize: number, detail: Detail): number {
+/**
+ * Units of one cell whose plan reads `unknown` atoms the flow leaves open: 1 for a verdict;
+ * the outcome map grows with their square (measured over the bundled scenarios' cells and
+ * flows that state nothing).
+ */
+export function cellUnits(unknown: number, detail: Exclude<Detail, 'questions'>): number {
   if (detail === 'verdicts') return 1;
-  // About 2.5 answers per unknown fact, each a verdict-only search at a seventh of a unit.
-  if (detail === 'questions') return Math.max(1, unknown * 0.35);
-  const outcomes = Math.max(1, (unknown * unknown) / Math.max(1, vocabularySize));
+  const outcomes = Math.max(1, 0.3 * unknown * unknown);
   return detail === 'explain' ? outcomes * 1.15 : outcomes;
 }
 
-/** Units per flow of a scenario against `jurisdictions` jurisdictions. */
-export function flowUnits(scenario: Scenario, jurisdictions: number, vocabularySize: number, detail: Detail): number[] {
-  return scenario.flows.map((f) => jurisdictions * cellUnits(unknownFacts(scenario, f, vocabularySize), vocabularySize, detail));
+/** Units of the questions that settle a matrix: about 2.5 answers per unknown fact, each a verdict-only search. */
+function questionUnits(unknownFacts: number): number {
+  return Math.max(1, unknownFacts * 0.35);
+}
+
+/** Units per flow of a scenario against the jurisdictions of `view`. */
+export function flowUnits(corpus: Corpus, cc: CompiledCorpus, scenario: Scenario, view: { asOf: string; mode: Mode; jurisdictions: string[] }, detail: Detail): number[] {
+  const codes = view.jurisdictions.length;
+  if (detail === 'verdicts') return scenario.flows.map(() => codes);
+  const size = corpus.vocabulary.byKey.size;
+  if (detail === 'questions') return scenario.flows.map((f) => codes * questionUnits(unknownFacts(scenario, f, size)));
+  const units = new Map(scenario.flows.map((f) => [f.id, 0]));
+  for (const c of cellInputs(corpus, scenario, view, cc).cells) {
+    let open = 0;
+    for (const slot of c.plan.atoms) if (c.assignment[slot] === undefined) open++;
+    units.set(c.flow, units.get(c.flow)! + cellUnits(open, detail));
+  }
+  return scenario.flows.map((f) => units.get(f.id)!);
+}
+
+/** Units of one more cell explained by name: as much as a cell that states nothing, the most a cell can cost. */
+export function namedCellUnits(corpus: Corpus, cc: CompiledCorpus, view: { asOf: string; mode: Mode }, code: string): number {
+  const [c] = cellInputs(corpus, { id: 'named', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { ...view, jurisdictions: [code] }, cc).cells;
+  return cellUnits(c.plan.atoms.length, 'explain');
 }
 
 /** Refuses, with what to ask for instead, a request whose estimate exceeds the budget. */

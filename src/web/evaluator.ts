@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { Corpus, EvaluationResult, Mode, Question, Scenario } from '../engine/index.ts';
+import { compileCorpus, type Corpus, type EvaluationResult, type Mode, type Question, type Scenario } from '../engine/index.ts';
 import { LruCache } from './cache.ts';
-import { checkBudget, flowUnits, MAX_ANSWER_BYTES, type Detail } from './budget.ts';
+import { checkBudget, flowUnits, MAX_ANSWER_BYTES, namedCellUnits, type Detail } from './budget.ts';
 import { HttpError } from './errors.ts';
 import type { AnalysisTask, Counted, Task } from './pool-worker.ts';
 import type { CellAnswer } from './cell-answer.ts';
@@ -141,7 +141,8 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     // the seed's explained matrix, and near it V8 may abort the whole process. It stops a runaway.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
-  const vocabularySize = corpus.vocabulary.byKey.size;
+  // The budget estimates from each cell's plan, so the server thread compiles the corpus too (once, cached).
+  const cc = compileCorpus(corpus);
   const all = [...corpus.jurisdictions.keys()];
   const bundledKey = new Map(options.bundled.map((s) => [s, `bundled:${s.id}`]));
   const cache = new LruCache<unknown>(limits.cacheEntries ?? 256, limits.cacheBytes ?? 64 * 2 ** 20);
@@ -206,17 +207,17 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     }
   };
 
-  const admit = (scenario: Scenario, codes: number, detail: Detail, extra = 0): number[] => {
-    const units = flowUnits(scenario, codes, vocabularySize, detail);
+  const admit = (scenario: Scenario, v: View, detail: Detail, extra = 0): number[] => {
+    const units = flowUnits(corpus, cc, scenario, v, detail);
     const total = units.reduce((a, b) => a + b, 0) + extra;
-    checkBudget(total, { flows: scenario.flows.length, jurisdictions: codes, detail }, budget);
+    checkBudget(total, { flows: scenario.flows.length, jurisdictions: v.jurisdictions.length, detail }, budget);
     stats.maxUnits = Math.max(stats.maxUnits, total);
     return units;
   };
 
   const evaluate = (scenario: Scenario, v: View, detail: 'verdicts' | 'outcomes'): Promise<EvaluationResult> =>
     cached(keyOf(scenario, v, detail), isPinned(scenario, v, detail), (r) => r.results.length * CELL_BYTES[detail], async () => {
-      const units = admit(scenario, v.jurisdictions.length, detail);
+      const units = admit(scenario, v, detail);
       const parts = detail === 'verdicts' ? [{ flows: scenario.flows, codes: v.jurisdictions }] : chunks(scenario, v.jurisdictions, units, workers);
       const answers = await tracked<EvaluationResult>(parts.map((c) => ({ kind: 'evaluate', scenario: { ...scenario, flows: c.flows }, asOf: v.asOf, mode: v.mode, jurisdictions: c.codes, detail })));
       return { scenario: scenario.id, asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions, results: answers.flatMap((a) => a.results) };
@@ -235,7 +236,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         const batchKey = `batch:${missing.map((s) => keyOf(s, v, 'verdicts')).join(';')}`;
         let batch = inflight.get(batchKey) as Promise<EvaluationResult[]> | undefined;
         if (!batch) {
-          for (const s of missing) admit(s, v.jurisdictions.length, 'verdicts');
+          for (const s of missing) admit(s, v, 'verdicts');
           batch = tracked<EvaluationResult[]>([{ kind: 'matrices', items: missing.map((scenario) => ({ scenario, ...v })) }]).then(([results]) => {
             missing.forEach((s, i) => {
               const key = keyOf(s, v, 'verdicts');
@@ -258,7 +259,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       const key = `${keyOf(scenario, v, detail)}|${named.map((c) => c.join('/')).join(',')}`;
       return cached(key, false, (s) => (s.length > CACHE_ANSWER_MAX_BYTES ? Infinity : s.length), async () => {
         // A named cell costs one more evaluation with its explanation tree.
-        const units = admit(scenario, v.jurisdictions.length, detail, named.length * 1.15 * vocabularySize);
+        const units = admit(scenario, v, detail, named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0));
         const parts = chunks(scenario, v.jurisdictions, units, workers);
         const answers = await tracked<string>(
           parts.map((c) => {
@@ -286,7 +287,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         let ask = questions === undefined;
         if (ask) {
           try {
-            admit(scenario, v.jurisdictions.length, 'questions');
+            admit(scenario, v, 'questions');
           } catch (e) {
             if (!(e instanceof HttpError && e.code === 'over_budget')) throw e;
             cache.set(qKey, null, 1);
@@ -294,7 +295,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
             ask = false;
           }
         }
-        if (matrix === undefined) admit(scenario, v.jurisdictions.length, 'verdicts');
+        if (matrix === undefined) admit(scenario, v, 'verdicts');
         const [answer] = await tracked<{ matrix?: EvaluationResult; questions?: Question[] }>([{ kind: 'page', scenario, ...v, matrix: matrix === undefined, questions: ask }]);
         if (answer.matrix) {
           matrix = answer.matrix;
