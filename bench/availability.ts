@@ -155,7 +155,7 @@ async function exportFlood(clients = 10, holdSeconds = 10): Promise<BenchRow[]> 
       const sock = connect(Number(url.port), url.hostname);
       sock.on('error', () => undefined);
       // Distinct dates: each export is its own evaluation and its own answer in memory.
-      sock.write(`GET ${path}&asOf=2021-05-${String(i + 1).padStart(2, '0')} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`);
+      sock.write(`GET ${path}&asOf=2026-11-${String(i + 1).padStart(2, '0')} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`);
       sock.pause();
       sockets.push(sock);
     }

@@ -58,7 +58,9 @@ export interface Evaluator {
   /** Verdicts with the outcome map, no explanations (the Markdown and CSV exports). */
   outcomes(scenario: Scenario, v: View): Promise<EvaluationResult>;
   /** The JSON contract as compact text: explanations for every cell, none, or the cells named. */
-  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): Promise<string>;
+  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): Promise<Buffer>;
+  /** About how many bytes `contract` will answer, from the work estimate (before any evaluation). */
+  contractBytes(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): number;
   /**
    * A scenario page's matrix and the unknown facts that would settle the most of its cells (at
    * most 10, best first), in one task where neither is cached; `questions` is undefined where
@@ -80,6 +82,9 @@ const WORKER_FILE = join(import.meta.dirname, 'pool-worker.mjs');
 const CELL_BYTES = { verdicts: 1_500, outcomes: 8_000 };
 /** Old-generation heap of each worker thread (MB). */
 const WORKER_HEAP_MB = 256;
+const COMMA = Buffer.from(',');
+/** JSON bytes per work unit of the contract, measured on the bundled scenarios (the seed explained: about 340). */
+const BYTES_PER_UNIT = { explain: 350, outcomes: 100 };
 /** JSON answers larger than this are not cached: explained answers are large and rarely asked twice. */
 const CACHE_ANSWER_MAX_BYTES = 2 ** 20;
 
@@ -253,6 +258,11 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       return Promise.all(scenarios.map((s) => evaluate(s, v, 'verdicts')));
     },
 
+    contractBytes(scenario, v, explain) {
+      const units = flowUnits(corpus, cc, scenario, v, explain === true ? 'explain' : 'outcomes').reduce((a, b) => a + b, 0);
+      return Math.min(MAX_ANSWER_BYTES, units * (explain === true ? BYTES_PER_UNIT.explain : BYTES_PER_UNIT.outcomes));
+    },
+
     async contract(scenario, v, explain) {
       const named = Array.isArray(explain) ? explain.map((c): [string, string] => [c.flow, c.jurisdiction]) : [];
       const detail: Detail = explain === true ? 'explain' : 'outcomes';
@@ -261,14 +271,17 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         // A named cell costs one more evaluation with its explanation tree.
         const units = admit(scenario, v, detail, named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0));
         const parts = chunks(scenario, v.jurisdictions, units, workers);
-        const answers = await tracked<string>(
+        const answers = await tracked<Uint8Array>(
           parts.map((c) => {
             const flows = new Set(c.flows.map((f) => f.id));
             return { kind: 'contract', scenario: { ...scenario, flows: c.flows }, asOf: v.asOf, mode: v.mode, jurisdictions: c.codes, explain: explain === true, explainCells: named.filter(([f, j]) => flows.has(f) && c.codes.includes(j)) };
           }),
         );
         const head = JSON.stringify({ scenario: scenario.id, asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions });
-        const text = `${head.slice(0, -1)},"results":[${answers.filter((a) => a !== '').join(',')}]}`;
+        const pieces: Uint8Array[] = [Buffer.from(`${head.slice(0, -1)},"results":[`)];
+        for (const a of answers.filter((x) => x.length > 0)) pieces.push(...(pieces.length > 1 ? [COMMA, a] : [a]));
+        pieces.push(Buffer.from(']}'));
+        const text = Buffer.concat(pieces);
         if (text.length > MAX_ANSWER_BYTES) {
           throw new HttpError(413, 'answer_too_large', `the answer would be ${(text.length / 2 ** 20).toFixed(1)} MB, more than ${MAX_ANSWER_BYTES / 2 ** 20} MB; leave out explanations (explain: false) or ask for fewer jurisdictions`);
         }

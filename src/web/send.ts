@@ -12,17 +12,21 @@ const SLICE_CHARS = 64 * 1024;
  * answer is refused with 503 rather than held (ten unread 5 MB exports would
  * otherwise keep 50 MB alive for as long as the clients like).
  */
-export const MAX_UNSENT_BYTES = 24 * 2 ** 20;
+export const MAX_UNSENT_BYTES = 16 * 2 ** 20;
 let unsent = 0;
+/** Bytes expected of answers being made, held for them so they can be sent when ready. */
+let reserved = 0;
+
+function busy(): HttpError {
+  const e = new HttpError(503, 'busy', 'the server is sending as many large answers as it can hold; try again in a moment');
+  e.retryAfter = 5;
+  return e;
+}
 
 /** Writes `text` as the body of `res` (status and headers already set, Content-Type given). */
-export async function sendText(res: Response, type: string, text: string): Promise<void> {
-  const bytes = Buffer.byteLength(text);
-  if (bytes > SLICE_CHARS && unsent + bytes > MAX_UNSENT_BYTES) {
-    const e = new HttpError(503, 'busy', 'the server is sending as many large answers as it can hold; try again in a moment');
-    e.retryAfter = 5;
-    throw e;
-  }
+export async function sendText(res: Response, type: string, text: string | Buffer, options: { admitted?: boolean } = {}): Promise<void> {
+  const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.length;
+  if (!options.admitted && bytes > SLICE_CHARS && unsent + reserved + bytes > MAX_UNSENT_BYTES) throw busy();
   unsent += bytes;
   try {
     await write(res, type, text, bytes);
@@ -31,7 +35,24 @@ export async function sendText(res: Response, type: string, text: string): Promi
   }
 }
 
-async function write(res: Response, type: string, text: string, bytes: number): Promise<void> {
+/**
+ * Makes a large answer and sends it, refusing (503) before making it when the room it is
+ * expected to take is not there: ten clients that ask for the largest export and never read
+ * cost three evaluations and three held answers, not ten evaluations whose answers are dropped.
+ */
+export async function sendMade(res: Response, type: string, expectedBytes: number, make: () => Promise<string | Buffer>): Promise<void> {
+  if (expectedBytes > SLICE_CHARS && unsent + reserved + expectedBytes > MAX_UNSENT_BYTES) throw busy();
+  reserved += expectedBytes;
+  let text: string | Buffer;
+  try {
+    text = await make();
+  } finally {
+    reserved -= expectedBytes;
+  }
+  await sendText(res, type, text, { admitted: true });
+}
+
+async function write(res: Response, type: string, text: string | Buffer, bytes: number): Promise<void> {
   res.type(type);
   res.set('Content-Length', String(bytes));
   if (res.req.method === 'HEAD') {
@@ -40,10 +61,17 @@ async function write(res: Response, type: string, text: string, bytes: number): 
   }
   for (let at = 0; at < text.length && !res.destroyed; ) {
     let end = Math.min(text.length, at + SLICE_CHARS);
-    // Never split a surrogate pair between slices: each half alone would be encoded as U+FFFD.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    const ok = res.write(text.slice(at, end));
+    let slice: string | Buffer;
+    if (typeof text === 'string') {
+      // Never split a surrogate pair between slices: each half alone would be encoded as U+FFFD.
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      slice = text.slice(at, end);
+    } else {
+      // Bytes may split a UTF-8 sequence: the client reassembles the body before decoding it.
+      slice = text.subarray(at, end);
+    }
+    const ok = res.write(slice);
     at = end;
     if (!ok && at < text.length) {
       await new Promise<void>((resolve) => {

@@ -9,7 +9,7 @@ import { MAX_EXPLAINED_CELLS } from '../budget.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
 import { shown } from '../../corpus/facts.ts';
-import { sendText } from '../send.ts';
+import { sendMade } from '../send.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
 import { parseAsOf, parseJurisdictions, parseMode } from '../params.ts';
 
@@ -135,7 +135,8 @@ export function apiRoutes(ctx: WebContext): Router {
   r.post('/evaluate', express.text({ type: () => true, limit: BODY_LIMIT_BYTES }), async (req, res) => {
     const q = evaluationRequest(ctx, req, EVALUATE_FIELDS);
     const explain = explainOption(q.body.explain, q.scenario, q.jurisdictions);
-    await sendText(res, 'application/json; charset=utf-8', await ctx.evaluator.contract(q.scenario, { asOf: q.asOf, mode: q.mode, jurisdictions: q.jurisdictions }, explain));
+    const v = { asOf: q.asOf, mode: q.mode, jurisdictions: q.jurisdictions };
+    await sendMade(res, 'application/json; charset=utf-8', ctx.evaluator.contractBytes(q.scenario, v, explain), () => ctx.evaluator.contract(q.scenario, v, explain));
   });
 
   r.post('/questions', express.text({ type: () => true, limit: BODY_LIMIT_BYTES }), async (req, res) => {

@@ -11,7 +11,7 @@ import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questio
 import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
-import { sendText } from '../send.ts';
+import { sendMade, sendText } from '../send.ts';
 import { decodeScenario, encodeScenario, SHARE_MAX_CHARS } from '../share.ts';
 import { repairUrl } from '../repair.ts';
 
@@ -126,16 +126,19 @@ export function scenarioRoutes(ctx: WebContext): Router {
   const exportFile = (format: 'md' | 'csv' | 'json') => async (req: Request, res: Response) => {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
-    // The JSON export is the API's compact contract, explained cell by cell; the budget bounds its size.
-    const body =
-      format === 'json'
-        ? `${await ctx.evaluator.contract(ref.scenario, v, true)}\n`
-        : format === 'md'
-          ? `${toMarkdown(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario)}\n`
-          : toCsv(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario);
     const disposition = req.query.download === '0' ? 'inline' : 'attachment';
+    // The JSON export is the API's compact contract, explained cell by cell; the budget bounds its size.
+    if (format === 'json') {
+      const make = async () => {
+        const text = Buffer.concat([await ctx.evaluator.contract(ref.scenario, v, true), Buffer.from('\n')]);
+        res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
+        return text;
+      };
+      return sendMade(res, 'application/json; charset=utf-8', ctx.evaluator.contractBytes(ref.scenario, v, true), make);
+    }
+    const body = format === 'md' ? `${toMarkdown(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario)}\n` : toCsv(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario);
     res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
-    await sendText(res, format === 'md' ? 'text/markdown; charset=utf-8' : format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', body);
+    await sendText(res, format === 'md' ? 'text/markdown; charset=utf-8' : 'text/csv; charset=utf-8', body);
   };
 
   for (const base of ['/scenarios/:id', '/custom']) {
