@@ -8,7 +8,7 @@ import type { Provision, Verdict } from './types.ts';
 import type { Assignment, CNode } from './logic.ts';
 import { eval3, varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
-import type { Plan } from './plan.ts';
+import { atomsOf, type Plan } from './plan.ts';
 import { explore, type Leaf } from './search.ts';
 import { foldPlan } from './fold.ts';
 import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
@@ -200,7 +200,8 @@ function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget = 200
   if (found.size >= 2) return bare('conditional');
   // Every completion gives the probed verdict, or some branch reaches another: split
   // on unknown atoms, probing inside each open branch to find another verdict early.
-  // INVARIANT: 'determined' is only reported after every branch has settled.
+  // INVARIANT: 'determined' is only reported after every branch has settled
+  // (test/property/completions.test.ts: "fast paths agree").
   const first = [...found][0];
   let opened = 0;
   let seen: Verdict | undefined = first;
@@ -288,7 +289,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     }
   }
   // INVARIANT: the folded plan has the same states and splits as `plan` under every extension
-  // of `a` (fold.ts); the outcome tests in test/engine and test/property compare full outcome maps.
+  // of `a` (fold.ts); test/property/completions.test.ts checks the outcome maps against completions.
   const search = detail === 'outcomes' ? foldPlan(plan, a) : plan;
   const states = new WeakMap<Assignment, PlanState>();
   const classify = (x: Assignment) => {
@@ -298,7 +299,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   };
   const pick = (x: Assignment) => pickAtom(search, states.get(x) ?? stateOf(search, x), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
-  // a single one is only reported once every branch has settled.
+  // a single one is only reported once every branch has settled (test/property/completions.test.ts).
   const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });
   const verdicts = new Set(first.leaves.map((l) => l.outcome));
   const verdict: Verdict = verdicts.size === 1 && first.complete ? first.leaves[0].outcome : 'conditional';
@@ -426,13 +427,6 @@ function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assi
     ob.exceptions.forEach((e) => note(e.cp.when));
   });
   return [...facts].sort();
-}
-
-function atomsOf(node: CNode, out: number[] = []): number[] {
-  if (node.op === 'leaf') out.push(...node.atoms);
-  else if (node.op === 'not' || node.op === 'bool') atomsOf(node.kid, out);
-  else if (node.op === 'and' || node.op === 'or' || node.op === 'if') node.kids.forEach((k) => atomsOf(k, out));
-  return out;
 }
 
 /**

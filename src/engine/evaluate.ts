@@ -64,7 +64,8 @@ export function cellInputs(corpus: Corpus, scenario: Scenario, options: Evaluate
     const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
     for (const code of codes) {
       const legal = legalFacts(scenario, flow, cc.chains.get(code) ?? [code]);
-      // INVARIANT: cells never keep changes to the assignment they are given, so one can be shared.
+      // INVARIANT: cells never keep changes to the assignment they are given, so one can be shared
+      // (test/engine/compiled-differential.test.ts: "whole matrices come out the same through both paths").
       const assignment = Object.keys(legal).length ? toAssignment(legal, corpus.vocabulary, cc.slots, shared) : shared;
       cells.push({ flow: flow.id, code, plan: planFor(cc, code, options.asOf, mode), assignment });
     }
@@ -75,8 +76,8 @@ export function cellInputs(corpus: Corpus, scenario: Scenario, options: Evaluate
 /**
  * Every flow of a scenario against every requested jurisdiction: each cell's open
  * verdict (exact three-valued, see cell.ts), its on-record reading (record.ts) and
- * its checklist (checklist.ts). test/engine/reference.ts states the verdict for
- * complete facts in a few lines; the property tests hold the engine to it.
+ * its checklist (checklist.ts). reference.ts states the verdict for complete facts in a
+ * few lines (the specification of `Verdict`); the property tests hold the engine to it.
  */
 export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus = compileCorpus(corpus)): EvaluationResult {
   const { codes, mode, cells } = cellInputs(corpus, scenario, options, cc);

@@ -26,7 +26,7 @@ export function settledFor(cc: CompiledCorpus, a: Assignment): Settled {
     a,
     exact(node) {
       let v = exact.get(node);
-      // INVARIANT: the same value exact3 gives (it is exact3, remembered per cell).
+      // INVARIANT: the same value exact3 gives (it is exact3, remembered per cell; test/engine/exact.test.ts).
       if (v === undefined) exact.set(node, (v = exact3(node, a, cc.atomInfo)));
       return v;
     },

@@ -130,7 +130,9 @@ function liftedBy(exceptions: Plan['prohibitions'][number]['exceptions'], applie
 
 /**
  * The verdict an assignment settles, if any, without building the full state:
- * stops at the first prohibition that fires. The same logic as stateOf + verdictOfState.
+ * stops at the first prohibition that fires.
+ * INVARIANT: the same answer as verdictOfState(stateOf(plan, a)) (test/property/completions.test.ts:
+ * "fast paths agree").
  */
 export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'conditional'> | undefined {
   const n = plan.instruments.length;

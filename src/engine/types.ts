@@ -215,6 +215,14 @@ export interface Scenario {
   decisions?: Decision[];
 }
 
+/**
+ * The open verdict of one flow under one jurisdiction on one date. For complete facts it is
+ * what `referenceVerdict` (reference.ts, the specification) says: 'forbidden', 'allowed' or
+ * 'not-covered'. With unknown facts it is exact over their completions: the one verdict they
+ * all give, or 'conditional' when two completions give different verdicts. 'not-covered'
+ * (no encoded instrument applies) is never a kind of 'allowed'. The on-record reading is a
+ * second verdict beside it (record.ts, `RecordVerdict`).
+ */
 export type Verdict = 'forbidden' | 'conditional' | 'allowed' | 'not-covered';
 export type Mode = 'transplant' | 'actual';
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateScenario, setPathFacts, type Corpus, type FactDef, type Facts, type Mode, type OutcomeCondition } from './support.ts';
-import { referenceVerdict } from '../engine/reference.ts';
+import { referenceVerdict } from '../../src/engine/reference.ts';
 import { bundledCorpus } from '../helpers.ts';
 import { fixtureCorpus } from '../engine/fixture.ts';
 

@@ -1,10 +1,20 @@
 /**
- * A deliberately plain verdict for COMPLETE facts, written apart from the engine:
- * json-logic-js applied to nested data, no three-valued logic, no compiled code.
- * The property tests hold the engine's answers against it.
+ * The specification of a verdict, for COMPLETE facts: deliberately plain, written apart
+ * from the engine (json-logic-js applied to nested data, no three-valued logic, no
+ * compiled code). In words: an instrument applies when every scope rule it has lets it
+ * (an `excludes` rule lets it when its condition is false; territorial scope is set aside
+ * when reading a law as transplanted). A flow is **forbidden** when, under an applying
+ * instrument, a prohibition's condition holds and no exception of an applying instrument
+ * lifts it, or an obligation is engaged (condition holds, not lifted) and not met. Else it
+ * is **allowed** when some applying instrument regulates (holds a prohibition or
+ * obligation), and **not covered** when none does.
+ *
+ * With unknown facts the engine's open verdict (evaluate.ts) is this function over every
+ * completion: one verdict if all completions agree, else 'conditional'. The property tests
+ * (test/property/completions.test.ts) hold the engine to it; nothing in the engine calls it.
  */
 import jsonLogic from 'json-logic-js';
-import type { Corpus, Facts, Mode, Provision, Verdict } from '../../src/engine/index.ts';
+import type { Corpus, Facts, Mode, Provision, Verdict } from './types.ts';
 
 function holds(logic: unknown, data: Facts): boolean {
   return jsonLogic.truthy(jsonLogic.apply(logic as jsonLogic.RulesLogic, data));
