@@ -1,65 +1,21 @@
 /**
  * One cell of the matrix: one flow under one jurisdiction on one date. Settles the
- * verdict exactly (see search.ts), names the provisions that decide it, the
- * obligations that come with it, the facts it depends on and, when it is
- * conditional, which values of those facts lead to which verdict.
+ * verdict exactly (see search.ts) and gathers, to the detail asked for, the provisions
+ * that decide it (attribution.ts), the facts it depends on (sensitivity.ts) and, when
+ * it is conditional, which values of those facts lead to which verdict (outcomes.ts).
  */
-import type { Provision, Verdict } from './types.ts';
-import type { Assignment, CNode } from './logic.ts';
-import { eval3, varsOf } from './logic.ts';
+import type { Verdict } from './types.ts';
+import { type Assignment, varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
-import { atomsOf, type Plan } from './plan.ts';
-import { explore, type Leaf } from './search.ts';
+import type { Plan } from './plan.ts';
+import { explore } from './search.ts';
 import { foldPlan } from './fold.ts';
 import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
+import { decisiveOf, dedupe, obligationsOf, type ObligationRef, type ProvisionRef, remediesOf, type RemedyRef } from './attribution.ts';
+import { groupOutcomes, type Outcome } from './outcomes.ts';
+import { sensitiveFacts, undeterminedFacts } from './sensitivity.ts';
 
-const T = 1, U = 2;
-import type { Distinction } from './distinctions.ts';
-
-export interface ProvisionRef {
-  id: string;
-  citation: string;
-  title: string;
-  instrument: string;
-  /** The part it plays in this verdict. */
-  role: 'prohibition' | 'obligation' | 'exception' | 'scope';
-  /** What it does here, in a word. */
-  status: string;
-}
-
-export interface RemedyRef {
-  id: string;
-  citation: string;
-  title: string;
-  /** 'available' where its conditions hold; 'possible' where unknown facts decide. */
-  status: 'available' | 'possible';
-}
-
-export interface ObligationRef {
-  id: string;
-  citation: string;
-  title: string;
-  status: 'met' | 'breached' | 'open';
-}
-
-export interface OutcomeCondition {
-  fact: string;
-  text: string;
-  test: Distinction['test'];
-}
-
-/** Most alternative combinations listed per verdict (the shortest first). */
-const MAX_CONJUNCTIONS = 12;
-
-export interface Outcome {
-  verdict: Exclude<Verdict, 'conditional'>;
-  /** How many further combinations were found but not listed. */
-  more: number;
-  /** Alternative sets of conditions (any one suffices), each a conjunction. */
-  when: OutcomeCondition[][];
-  /** A representative provision set that decides this outcome. */
-  decisive: ProvisionRef[];
-}
+const T = 1;
 
 export interface Cell {
   verdict: Verdict;
@@ -75,96 +31,6 @@ export interface Cell {
   outcomesComplete: boolean;
   /** The Kleene state of every rule under the facts as given (absent on the bare path). */
   state?: PlanState;
-}
-
-const ref = (p: Provision, role: ProvisionRef['role'], status: string): ProvisionRef => ({
-  id: p.id,
-  citation: p.citation,
-  title: p.title,
-  instrument: p.instrument,
-  role,
-  status,
-});
-
-/** The provisions that settle a determined state. */
-export function decisiveOf(plan: Plan, s: PlanState, verdict: Verdict): ProvisionRef[] {
-  const out: ProvisionRef[] = [];
-  if (verdict === 'forbidden') {
-    plan.prohibitions.forEach((pr, k) => s.prohibitions[k].fires === T && out.push(ref(pr.cp.p, 'prohibition', 'forbids')));
-    plan.obligations.forEach((ob, k) => s.obligations[k].breached === T && out.push(ref(ob.cp.p, 'obligation', 'breached')));
-  } else if (verdict === 'allowed') {
-    for (const [rules, states] of [[plan.prohibitions, s.prohibitions], [plan.obligations, s.obligations]] as const) {
-      rules.forEach((rule, k) => {
-        if (states[k].cond !== T) return;
-        rule.exceptions.forEach((e, i) => states[k].exceptions[i] === T && out.push(ref(e.cp.p, 'exception', `lifts ${rule.cp.p.citation}`)));
-      });
-    }
-  } else if (verdict === 'not-covered') {
-    plan.instruments.forEach((pi, ii) =>
-      pi.scopes.forEach((cp, k) => s.scopes[ii][k] === 0 && out.push(ref(cp.p, 'scope', 'excludes the flow'))),
-    );
-  } else {
-    plan.prohibitions.forEach((pr, k) => s.prohibitions[k].fires === U && out.push(ref(pr.cp.p, 'prohibition', 'may forbid')));
-    plan.obligations.forEach((ob, k) => s.obligations[k].breached === U && out.push(ref(ob.cp.p, 'obligation', 'open')));
-    plan.instruments.forEach((pi, ii) =>
-      pi.regulates && s.applies[ii] === U && pi.scopes.forEach((cp, k) => s.scopes[ii][k] === U && out.push(ref(cp.p, 'scope', 'may exclude'))),
-    );
-  }
-  return dedupe(out);
-}
-
-function dedupe<T extends { id: string; role?: string }>(refs: T[]): T[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.id}|${r.role ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function obligationsOf(plan: Plan, s: PlanState): ObligationRef[] {
-  const out: ObligationRef[] = [];
-  plan.obligations.forEach((ob, k) => {
-    const st = s.obligations[k];
-    if (st.engaged === 0) return;
-    const status = st.breached === T ? 'breached' : st.met === T && st.engaged === T ? 'met' : 'open';
-    out.push({ id: ob.cp.p.id, citation: ob.cp.p.citation, title: ob.cp.p.title, status });
-  });
-  return out;
-}
-
-/**
- * What follows a breach: the remedies that sanction a rule that forbids, or may forbid,
- * the flow (a remedy without a list sanctions any rule of its own instrument).
- */
-function remediesOf(plan: Plan, s: PlanState, a: Assignment, verdict: Verdict): RemedyRef[] {
-  if (verdict !== 'forbidden' && verdict !== 'conditional') return [];
-  const breaching = new Set<number>();
-  const breached = new Set<string>();
-  plan.prohibitions.forEach((pr, k) => {
-    if (s.prohibitions[k].fires === 0) return;
-    breaching.add(pr.ii);
-    breached.add(pr.cp.p.id);
-  });
-  plan.obligations.forEach((ob, k) => {
-    if (s.obligations[k].breached === 0) return;
-    breaching.add(ob.ii);
-    breached.add(ob.cp.p.id);
-  });
-  const out: RemedyRef[] = [];
-  for (const r of plan.remedies) {
-    const sanctioned = r.cp.p.sanctions ? r.cp.p.sanctions.some((id) => breached.has(id)) : breaching.has(r.ii);
-    if (!sanctioned || s.applies[r.ii] === 0) continue;
-    const v = eval3(r.cp.when, a);
-    if (v === 0) continue;
-    out.push({ id: r.cp.p.id, citation: r.cp.p.citation, title: r.cp.p.title, status: v === 1 && s.applies[r.ii] === 1 ? 'available' : 'possible' });
-  }
-  return out;
-}
-
-function factOfAtom(cc: CompiledCorpus, atom: string): string {
-  return cc.atoms.get(atom)?.fact.key ?? atom;
 }
 
 /**
@@ -333,41 +199,6 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   };
 }
 
-/**
- * The known facts on which a settled verdict depends: those for which some other
- * value would give another verdict, all else unchanged (checked exactly).
- */
-function sensitiveFacts(cc: CompiledCorpus, plan: Plan, a: Assignment, verdict: Verdict): string[] {
-  const slotsByFact = new Map<string, number[]>();
-  for (const slot of plan.atoms) {
-    if (a[slot] === undefined) continue;
-    const key = cc.atomInfo[slot].fact.key;
-    if (!slotsByFact.has(key)) slotsByFact.set(key, []);
-    slotsByFact.get(key)!.push(slot);
-  }
-  const out: string[] = [];
-  for (const [key, slots] of slotsByFact) {
-    const x = a.slice();
-    for (const slot of slots) x[slot] = undefined;
-    const s = stateOf(plan, x);
-    if (verdictOfState(s) === verdict) continue;
-    const states = new WeakMap<Assignment, PlanState>();
-    const { leaves } = explore(
-      x,
-      (y) => {
-        const st = stateOf(plan, y);
-        states.set(y, st);
-        return verdictOfState(st);
-      },
-      (y) => pickAtom(plan, states.get(y) ?? stateOf(plan, y), y),
-      cc.atomInfo,
-      { stopAfterDistinct: 2 },
-    );
-    if (leaves.some((l) => l.outcome !== verdict)) out.push(key);
-  }
-  return out.sort();
-}
-
 /** Ways of filling unknown atoms for the probes: extremes, alternations, then fixed pseudo-random mixes. */
 const PATTERNS: ((i: number, n: number) => number)[] = [
   () => 0,
@@ -408,100 +239,3 @@ function probe(cc: CompiledCorpus, plan: Plan, a: Assignment, patterns = PATTERN
   return found;
 }
 
-/** Facts read by the parts of the plan that unknown facts leave undetermined. */
-function undeterminedFacts(cc: CompiledCorpus, plan: Plan, s: PlanState, a: Assignment): string[] {
-  const facts = new Set<string>();
-  const note = (node: CNode) => {
-    for (const slot of atomsOf(node)) if (a[slot] === undefined) facts.add(cc.atomInfo[slot].fact.key);
-  };
-  plan.instruments.forEach((pi, ii) => pi.scopes.forEach((cp, k) => s.scopes[ii][k] === U && note(cp.when)));
-  plan.prohibitions.forEach((pr, k) => {
-    if (s.prohibitions[k].fires !== U) return;
-    note(pr.cp.when);
-    pr.exceptions.forEach((e) => note(e.cp.when));
-  });
-  plan.obligations.forEach((ob, k) => {
-    if (s.obligations[k].breached !== U) return;
-    note(ob.cp.when);
-    if (ob.cp.met) note(ob.cp.met);
-    ob.exceptions.forEach((e) => note(e.cp.when));
-  });
-  return [...facts].sort();
-}
-
-/**
- * Each leaf's path, shortened to the conditions that matter: a condition is
- * dropped when Kleene evaluation still settles the same verdict without it
- * (sound, so what remains is still sufficient). Duplicates and supersets go.
- */
-/**
- * The verdicts of partial paths, shared by every leaf of one cell: leaves of one search share
- * prefixes, so dropping a step from two leaves often yields the same trial.
- */
-class TrialVerdicts {
-  // A trie over the steps of a trial (each distinction belongs to one atom, so it names the step).
-  private readonly root: TrialNode = { next: new Map() };
-  constructor(private readonly plan: Plan, private readonly start: Assignment) {}
-
-  of(trial: Leaf<Verdict>['path']): Verdict | undefined {
-    let node = this.root;
-    for (const step of trial) {
-      let next = node.next.get(step.distinction);
-      if (!next) node.next.set(step.distinction, (next = { next: new Map() }));
-      node = next;
-    }
-    if (node.known) return node.verdict;
-    const a: Assignment = this.start.slice();
-    for (const step of trial) a[step.slot] = step.distinction.value;
-    node.known = true;
-    node.verdict = quickVerdict(this.plan, a);
-    return node.verdict;
-  }
-}
-
-interface TrialNode {
-  next: Map<Distinction, TrialNode>;
-  known?: boolean;
-  verdict?: Verdict;
-}
-
-function minimalConditions(trials: TrialVerdicts, leaf: Leaf<Exclude<Verdict, 'conditional'>>): Leaf<Exclude<Verdict, 'conditional'>>['path'] {
-  let path = leaf.path;
-  for (let i = path.length - 1; i >= 0; i--) {
-    const trial = path.filter((_, k) => k !== i);
-    if (trials.of(trial) === leaf.outcome) path = trial;
-  }
-  return path;
-}
-
-function groupOutcomes(
-  cc: CompiledCorpus,
-  plan: Plan,
-  search: Plan,
-  start: Assignment,
-  leaves: Leaf<Exclude<Verdict, 'conditional'>>[],
-  states: WeakMap<Assignment, PlanState>,
-): Outcome[] {
-  const order: Exclude<Verdict, 'conditional'>[] = ['allowed', 'forbidden', 'not-covered'];
-  const out: Outcome[] = [];
-  const trials = new TrialVerdicts(search, start);
-  for (const verdict of order) {
-    const mine = leaves.filter((l) => l.outcome === verdict);
-    if (mine.length === 0) continue;
-    const sets = new Map<string, Leaf<Exclude<Verdict, 'conditional'>>['path']>();
-    for (const leaf of mine) {
-      const path = minimalConditions(trials, leaf);
-      sets.set(path.map((s) => `${s.atom}=${String(s.distinction.value)}`).sort().join('&'), path);
-    }
-    const keys = [...sets.keys()].map((k) => new Set(k ? k.split('&') : []));
-    const kept = [...sets.values()].filter((_, i) => !keys.some((other, j) => j !== i && other.size < keys[i].size && [...other].every((x) => keys[i].has(x))));
-    kept.sort((x, y) => x.length - y.length);
-    out.push({
-      verdict,
-      more: Math.max(0, kept.length - MAX_CONJUNCTIONS),
-      when: kept.slice(0, MAX_CONJUNCTIONS).map((path) => path.map((step) => ({ fact: factOfAtom(cc, step.atom), text: step.distinction.text, test: step.distinction.test }))),
-      decisive: decisiveOf(plan, states.get(mine[0].assignment)!, verdict),
-    });
-  }
-  return out;
-}

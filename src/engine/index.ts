@@ -5,7 +5,8 @@ export { compileCorpus, inForceOn, type CompiledCorpus, type CompiledProvision }
 export { runExample, provisionOutcome, FIRING, liftingExceptions } from './examples.ts';
 export { renderCondition, renderLeaf, conditionLines, type RenderedNode } from './render.ts';
 export type { Explanation, ConditionPart } from './explain.ts';
-export type { ProvisionRef, ObligationRef, Outcome, OutcomeCondition } from './cell.ts';
+export type { ProvisionRef, ObligationRef } from './attribution.ts';
+export type { Outcome, OutcomeCondition } from './outcomes.ts';
 export { flattenFacts, isOpenSet, toAssignment, flowFacts } from './facts.ts';
 export { readOnRecord, type RecordReading, type RecordVerdict, type Presumption, type MissingElement } from './record.ts';
 export { settlingQuestions, type Question, type QuestionAnswer, type CellMove } from './questions.ts';

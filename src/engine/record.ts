@@ -16,12 +16,13 @@
  * law itself presumes otherwise.
  */
 import type { Provision } from './types.ts';
-import { type Assignment, type CNode, eval3, type Tri } from './logic.ts';
+import { type Assignment, type CNode, eval3 } from './logic.ts';
 import type { CompiledCorpus, CompiledProvision } from './compiled.ts';
 import { collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
 import { type Settled, settledFor } from './settled.ts';
 import { type PlanState, stateOf } from './status.ts';
-import { evaluateCell, type ProvisionRef } from './cell.ts';
+import { evaluateCell } from './cell.ts';
+import type { ProvisionRef } from './attribution.ts';
 
 const F = 0, T = 1, U = 2;
 

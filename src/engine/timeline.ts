@@ -11,7 +11,8 @@
  * provisions whose status changed (forbids, lifted, not engaged, met, breached,
  * not in force) and the verdicts on each side.
  */
-import { evaluateCell, type ProvisionRef } from './cell.ts';
+import { evaluateCell } from './cell.ts';
+import type { ProvisionRef } from './attribution.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import { planFor } from './plan.ts';
 import { statuses } from './statuswords.ts';

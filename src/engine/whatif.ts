@@ -8,7 +8,8 @@
 import type { Assignment } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
-import { type Cell, evaluateCell, type Outcome } from './cell.ts';
+import { type Cell, evaluateCell } from './cell.ts';
+import type { Outcome } from './outcomes.ts';
 
 /** How many known facts a settled cell is probed on (in the order of its dependsOn). */
 export const MAX_PROBES = 12;

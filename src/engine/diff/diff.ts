@@ -8,7 +8,7 @@
  * do two laws forbid the same flows on one topic.
  */
 import type { CompiledCorpus } from '../compiled.ts';
-import type { ProvisionRef } from '../cell.ts';
+import type { ProvisionRef } from '../attribution.ts';
 import { statuses } from '../statuswords.ts';
 import type { Provision, Verdict } from '../types.ts';
 import { pand, pnot, por, type Prop } from './prop.ts';

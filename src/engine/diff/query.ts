@@ -6,7 +6,8 @@
  */
 import type { CompiledCorpus } from '../compiled.ts';
 import { compileCorpus } from '../compiled.ts';
-import { evaluateCell, type ProvisionRef } from '../cell.ts';
+import { evaluateCell } from '../cell.ts';
+import type { ProvisionRef } from '../attribution.ts';
 import { flowFacts, legalFacts, toAssignment } from '../facts.ts';
 import type { Assignment } from '../logic.ts';
 import { setPath } from '../logic.ts';

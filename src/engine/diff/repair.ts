@@ -8,7 +8,7 @@
  * may assume a value for it, and says so (`assumption`). Found by the solver,
  * made irredundant (no change can be left out), and re-checked by the engine.
  */
-import type { ProvisionRef } from '../cell.ts';
+import type { ProvisionRef } from '../attribution.ts';
 import type { CompiledCorpus } from '../compiled.ts';
 import type { Scenario, Verdict } from '../types.ts';
 import { unitText, unitValue } from './facts.ts';
