@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
 import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
-import { eval3 } from '../src/engine/logic.ts';
+import { eval3 } from '../src/engine/kleene.ts';
 import { type BenchRow, formatTable, median, timeIt } from './measure.ts';
 import { benchDiff } from './diff.ts';
 import { cellAnswer } from '../src/web/cell-answer.ts';

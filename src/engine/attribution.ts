@@ -3,7 +3,8 @@
  * and the remedies that follow a breach, read from the rules' Kleene state.
  */
 import type { Provision, Verdict } from './types.ts';
-import { type Assignment, eval3 } from './logic.ts';
+import { eval3 } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
 import type { Plan } from './plan.ts';
 import type { PlanState } from './status.ts';
 

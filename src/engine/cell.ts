@@ -5,7 +5,8 @@
  * it is conditional, which values of those facts lead to which verdict (outcomes.ts).
  */
 import type { Verdict } from './types.ts';
-import { type Assignment, varsOf } from './logic.ts';
+import { type Assignment } from './assignment.ts';
+import { varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { explore } from './search.ts';

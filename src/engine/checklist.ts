@@ -8,7 +8,8 @@
  * combinations as data.
  */
 import type { Provision, Vocabulary } from './types.ts';
-import type { Assignment, CNode, Tri } from './logic.ts';
+import type { CNode, Tri } from './kleene.ts';
+import type { Assignment } from './assignment.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import type { PlanState } from './status.ts';

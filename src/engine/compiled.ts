@@ -4,7 +4,9 @@
  * inheritance chain. Built once per corpus and cached.
  */
 import type { Corpus, Provision } from './types.ts';
-import { type CNode, compileTest, type LeafCompiler, parseCondition, referenceTest, type SlotMap, slotMap } from './logic.ts';
+import { type CNode } from './kleene.ts';
+import { type SlotMap, slotMap } from './assignment.ts';
+import { compileTest, type LeafCompiler, parseCondition, referenceTest } from './logic.ts';
 import { type AtomInfo, buildAtomInfo } from './distinctions.ts';
 
 export interface CompiledProvision {

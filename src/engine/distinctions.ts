@@ -5,7 +5,8 @@
  * in or out; for a number or date, a point in every interval between thresholds.
  */
 import type { FactDef, Vocabulary } from './types.ts';
-import { argsOf, memberAtom, operatorOf, varName } from './logic.ts';
+import { memberAtom } from './assignment.ts';
+import { argsOf, operatorOf, varName } from './logic.ts';
 
 export interface Distinction {
   /** The representative value put into the assignment. */

@@ -5,7 +5,7 @@
 import type { Corpus, EvaluateOptions, Mode, Scenario } from './types.ts';
 import { compileCorpus, type CompiledCorpus } from './compiled.ts';
 import { planFor, type Plan } from './plan.ts';
-import type { Assignment } from './logic.ts';
+import type { Assignment } from './assignment.ts';
 import { type Cell, evaluateCell } from './cell.ts';
 import { flowFacts, legalFacts, toAssignment } from './facts.ts';
 import { explainCell, type Explanation } from './explain.ts';

@@ -5,7 +5,8 @@
  * jurisdiction and the ones it inherits.
  */
 import type { ProvisionOutcome } from './types.ts';
-import type { Assignment, CNode } from './logic.ts';
+import type { CNode } from './kleene.ts';
+import type { Assignment } from './assignment.ts';
 import { type CompiledCorpus, type CompiledProvision, inForceOn } from './compiled.ts';
 import { exact3 } from './search.ts';
 import { flattenFacts, toAssignment } from './facts.ts';

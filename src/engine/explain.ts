@@ -5,7 +5,9 @@
  * change the outcome.
  */
 import type { Provision, Verdict, Vocabulary } from './types.ts';
-import { type Assignment, type CNode, varsOf } from './logic.ts';
+import { type CNode } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
+import { varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { exact3 } from './search.ts';

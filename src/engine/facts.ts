@@ -5,7 +5,7 @@
  * members it includes are in, those it excludes are out, the rest unknown).
  */
 import type { Facts, Flow, OpenSet, Scenario, Vocabulary } from './types.ts';
-import { type Assignment, memberAtom, type SlotMap } from './logic.ts';
+import { type Assignment, memberAtom, type SlotMap } from './assignment.ts';
 
 const OPEN_SET_KEYS = new Set(['includes', 'excludes', 'others']);
 

@@ -9,7 +9,8 @@
  * A leaf that reads no atom but is not constant (the record's "established" leaves)
  * breaks monotonicity, so no part containing one is folded.
  */
-import { type Assignment, type CNode, eval3 } from './logic.ts';
+import { type CNode, eval3 } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
 import type { CompiledProvision } from './compiled.ts';
 import type { Plan } from './plan.ts';
 

@@ -6,43 +6,16 @@
  * evaluated either by json-logic-js itself (the reference path) or by a compiled
  * function generated from the same JSON (the fast path, for the bundled corpus
  * only); test/engine/compiled-differential.test.ts holds the two together.
- * Connectives are evaluated in Kleene three-valued logic so that unknown facts
- * propagate; the search in search.ts turns that sound-but-incomplete answer into
- * an exact one.
+ * Connectives are evaluated in Kleene three-valued logic (kleene.ts).
  */
 import jsonLogic from 'json-logic-js';
-
-export const F = 0, T = 1, U = 2;
-/** Three-valued truth: 0 false, 1 true, 2 unknown. */
-export type Tri = 0 | 1 | 2;
-
-/**
- * An assignment of facts, as the engine evaluates it: one slot per atom (a scalar
- * fact, or one member of a set fact, `key∋member`), undefined while unknown.
- * Slots are numbered by the compiled corpus (see compiled.ts).
- */
-export type Assignment = unknown[];
-
-/** How a corpus numbers its atoms. */
-export interface SlotMap {
-  slot(atom: string): number;
-  atoms: readonly string[];
-}
+import { type Assignment, memberAtom, type SlotMap } from './assignment.ts';
+import type { CNode } from './kleene.ts';
 
 export const CONNECTIVES = new Set(['and', 'or', '!', '!!', 'if']);
 export const COMPARISONS = new Set(['==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in']);
 
-export type CNode =
-  | { op: 'and' | 'or'; kids: CNode[]; logic: unknown }
-  | { op: 'not' | 'bool'; kid: CNode; logic: unknown }
-  | { op: 'if'; kids: CNode[]; logic: unknown }
-  | { op: 'leaf'; logic: unknown; atoms: number[]; vars: string[]; test: (a: Assignment) => boolean };
-
 export type SetFacts = ReadonlySet<string>;
-
-export function memberAtom(setKey: string, member: unknown): string {
-  return `${setKey}∋${String(member)}`;
-}
 
 /** json-logic-js's own notion of truth (an empty array is false). */
 export function truthy(value: unknown): boolean {
@@ -228,109 +201,3 @@ export function parseCondition(logic: unknown, ctx: ParseContext): CNode {
   };
 }
 
-/** Numbers atoms in a fixed order; unknown names get new slots (used by tests and ad-hoc conditions). */
-export function slotMap(atoms: Iterable<string>): SlotMap {
-  const list = [...atoms];
-  const index = new Map(list.map((a, i) => [a, i]));
-  return {
-    atoms: list,
-    slot(atom: string): number {
-      let i = index.get(atom);
-      if (i === undefined) {
-        i = list.length;
-        list.push(atom);
-        index.set(atom, i);
-      }
-      return i;
-    },
-  };
-}
-
-export function not3(v: Tri): Tri {
-  return v === U ? U : v === T ? F : T;
-}
-
-export function and3(values: Iterable<Tri>): Tri {
-  let result: Tri = T;
-  for (const v of values) {
-    if (v === F) return F;
-    if (v === U) result = U;
-  }
-  return result;
-}
-
-export function or3(values: Iterable<Tri>): Tri {
-  let result: Tri = F;
-  for (const v of values) {
-    if (v === T) return T;
-    if (v === U) result = U;
-  }
-  return result;
-}
-
-/** Kleene evaluation: sound (a determined answer holds for every completion), not complete. */
-export function eval3(node: CNode, a: Assignment): Tri {
-  switch (node.op) {
-    case 'leaf': {
-      for (const atom of node.atoms) if (a[atom] === undefined) return U;
-      return node.test(a) ? T : F;
-    }
-    case 'and': {
-      let result: Tri = T;
-      for (const kid of node.kids) {
-        const v = eval3(kid, a);
-        if (v === F) return F;
-        if (v === U) result = U;
-      }
-      // json-logic-js: {"and": []} is falsy.
-      return node.kids.length === 0 ? F : result;
-    }
-    case 'or': {
-      let result: Tri = F;
-      for (const kid of node.kids) {
-        const v = eval3(kid, a);
-        if (v === T) return T;
-        if (v === U) result = U;
-      }
-      return result;
-    }
-    case 'not':
-      return not3(eval3(node.kid, a));
-    case 'bool':
-      return eval3(node.kid, a);
-    case 'if':
-      return evalIf(node.kids, 0, a);
-  }
-}
-
-function evalIf(kids: CNode[], i: number, a: Assignment): Tri {
-  if (i >= kids.length) return F;
-  if (i === kids.length - 1) return eval3(kids[i], a);
-  const c = eval3(kids[i], a);
-  if (c === T) return eval3(kids[i + 1], a);
-  if (c === F) return evalIf(kids, i + 2, a);
-  const then = eval3(kids[i + 1], a);
-  const otherwise = evalIf(kids, i + 2, a);
-  return then === otherwise ? then : U;
-}
-
-/** An unassigned atom inside an undetermined part of the condition, to split on next. */
-export function unknownAtom(node: CNode, a: Assignment): number | undefined {
-  switch (node.op) {
-    case 'leaf':
-      return node.atoms.find((atom) => a[atom] === undefined);
-    case 'and':
-    case 'or':
-    case 'if':
-      for (const kid of node.kids) {
-        if (eval3(kid, a) === U) {
-          const atom = unknownAtom(kid, a);
-          if (atom !== undefined) return atom;
-        }
-      }
-      return undefined;
-    case 'not':
-    case 'bool':
-      return unknownAtom(node.kid, a);
-  }
-}

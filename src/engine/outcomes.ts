@@ -3,7 +3,7 @@
  * verdict, as the shortest sufficient combinations the search's leaves reduce to.
  */
 import type { Verdict } from './types.ts';
-import type { Assignment } from './logic.ts';
+import type { Assignment } from './assignment.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Distinction } from './distinctions.ts';
 import type { Plan } from './plan.ts';

@@ -6,7 +6,7 @@
  */
 import type { Instrument, Mode } from './types.ts';
 import { type CompiledCorpus, type CompiledProvision, inForceOn } from './compiled.ts';
-import type { CNode } from './logic.ts';
+import type { CNode } from './kleene.ts';
 
 export interface PlanInstrument {
   inst: Instrument;

@@ -16,7 +16,8 @@
  * law itself presumes otherwise.
  */
 import type { Provision } from './types.ts';
-import { type Assignment, type CNode, eval3 } from './logic.ts';
+import { type CNode, eval3 } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
 import type { CompiledCorpus, CompiledProvision } from './compiled.ts';
 import { collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
 import { type Settled, settledFor } from './settled.ts';

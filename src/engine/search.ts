@@ -9,7 +9,8 @@
  * a witness ("allowed if consent is separate").
  */
 import type { AtomInfo, Distinction } from './distinctions.ts';
-import { type Assignment, type CNode, eval3, type Tri, unknownAtom } from './logic.ts';
+import { type CNode, eval3, type Tri, unknownAtom } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
 
 const U = 2;
 

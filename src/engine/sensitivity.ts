@@ -3,7 +3,8 @@
  * would move it; for an undetermined one, the unknown facts its undecided rules read.
  */
 import type { Verdict } from './types.ts';
-import type { Assignment, CNode } from './logic.ts';
+import type { CNode } from './kleene.ts';
+import type { Assignment } from './assignment.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import { atomsOf, type Plan } from './plan.ts';
 import { explore } from './search.ts';

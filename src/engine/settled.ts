@@ -4,7 +4,8 @@
  * the same facts; sharing the answers halves their cost on a matrix.
  */
 import type { CompiledCorpus } from './compiled.ts';
-import type { Assignment, CNode, Tri } from './logic.ts';
+import type { CNode, Tri } from './kleene.ts';
+import type { Assignment } from './assignment.ts';
 import { atomsOf } from './plan.ts';
 import { exact3 } from './search.ts';
 

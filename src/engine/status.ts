@@ -3,7 +3,8 @@
  * Kleene logic, and the verdict it settles, if any.
  */
 import type { Verdict } from './types.ts';
-import { type Assignment, eval3, not3, type Tri, unknownAtom } from './logic.ts';
+import { eval3, not3, type Tri, unknownAtom } from './kleene.ts';
+import { type Assignment } from './assignment.ts';
 
 // Local copies of the truth values: imported bindings cost a getter call in hot loops.
 const F = 0, T = 1, U = 2;

@@ -5,7 +5,7 @@
  * the same plan: the combinations that then lead to another verdict and involve the
  * fact are what a change of it would do.
  */
-import type { Assignment } from './logic.ts';
+import type { Assignment } from './assignment.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { type Cell, evaluateCell } from './cell.ts';

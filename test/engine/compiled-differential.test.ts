@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { compileCorpus, evaluateScenario, flattenFacts, toAssignment } from '../../src/engine/index.ts';
-import { type CNode, compileTest, eval3, parseCondition, referenceTest, slotMap } from '../../src/engine/logic.ts';
+import { type CNode, eval3 } from '../../src/engine/kleene.ts';
+import { slotMap } from '../../src/engine/assignment.ts';
+import { compileTest, parseCondition, referenceTest } from '../../src/engine/logic.ts';
 import { bundledCorpus, bundledScenario } from '../helpers.ts';
 import { fixtureCorpus } from './fixture.ts';
 

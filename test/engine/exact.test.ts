@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../src/engine/index.ts';
 import { collectAtoms } from '../../src/engine/plan.ts';
-import { eval3, type Assignment, type CNode } from '../../src/engine/logic.ts';
+import { eval3, type CNode } from '../../src/engine/kleene.ts';
+import { type Assignment } from '../../src/engine/assignment.ts';
 import { exact3 } from '../../src/engine/search.ts';
 import { bundledCorpus } from '../helpers.ts';
 

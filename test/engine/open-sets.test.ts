@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario, flattenFacts, toAssignment, type Facts } from '../../src/engine/index.ts';
-import { slotMap } from '../../src/engine/logic.ts';
+import { slotMap } from '../../src/engine/assignment.ts';
 import { checkFacts } from '../../src/corpus/facts.ts';
 import { fixtureCorpus } from './fixture.ts';
 

@@ -10,7 +10,7 @@
  * (test/engine/diff-encoding.test.ts) holds the two together.
  */
 import type { CompiledCorpus } from '../compiled.ts';
-import type { CNode } from '../logic.ts';
+import type { CNode } from '../kleene.ts';
 import type { Plan } from '../plan.ts';
 import type { FactDef } from '../types.ts';
 import { FALSE, pand, pnot, por, type Prop, pvar, TRUE } from './prop.ts';

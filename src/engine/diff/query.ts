@@ -9,7 +9,7 @@ import { compileCorpus } from '../compiled.ts';
 import { evaluateCell } from '../cell.ts';
 import type { ProvisionRef } from '../attribution.ts';
 import { flowFacts, legalFacts, toAssignment } from '../facts.ts';
-import type { Assignment } from '../logic.ts';
+import type { Assignment } from '../assignment.ts';
 import { setPath } from '../logic.ts';
 import { planFor, type Plan } from '../plan.ts';
 import type { FactDef, Facts, Mode, Scenario, Verdict } from '../types.ts';
