@@ -121,6 +121,23 @@ describe('the rule lint', () => {
     expect(lint([good, { ...remedy, topics: ['consent'] }]).join('\n')).toMatch(/a remedy carries the topic remedies-penalties/);
   });
 
+  it('expands an amendment into a whole later version, and fails on one naming an unknown field or id', () => {
+    const first = { ...good, inForce: { from: '2020-01-01', to: '2020-12-31' }, unsure: 'Whether public senders were meant is open.' };
+    const amendment = { amends: 'kr.test.a1', inForce: { from: '2021-01-01' }, title: 'A test prohibition, as amended', unsure: null };
+    expect(lint([first, amendment])).toEqual([]);
+    const later = loadCorpus(rulesWith([first, amendment])).provisions.filter((p) => p.id === 'kr.test.a1')[1];
+    expect(later).toMatchObject({ title: 'A test prohibition, as amended', inForce: { from: '2021-01-01' }, when: good.when, origin: { pointer: '/provisions/1' } });
+    expect(later).not.toHaveProperty('unsure');
+    expect(lint([first, { ...amendment, summmary: 'A summary with a typo in its field name.' }]).join('\n')).toMatch(
+      /KR\/test\.json#\/provisions\/1\/summmary: unknown field "summmary"/,
+    );
+    expect(lint([first, { ...amendment, amends: 'kr.test.a2' }]).join('\n')).toMatch(
+      /provisions\/1\/amends: amends kr\.test\.a2, which no entry above it in this file defines; did you mean kr\.test\.a1\?/,
+    );
+    expect(lint([first, { ...amendment, kind: 'prohibition' }]).join('\n')).toMatch(/"kind" is the same as in the version it amends/);
+    expect(lint([good, { ...amendment, unsure: null }]).join('\n')).toMatch(/removes "unsure", which the version it amends does not have/);
+  });
+
   it('fails on an example fact that is not in the vocabulary', () => {
     const typo = { ...good, examples: [good.examples[0], { ...good.examples[1], facts: { sender: { sectr: 'public' } } }] };
     expect(lint([typo]).join('\n')).toMatch(/sender\.sectr: unknown fact; did you mean sender\.sector\?/);
