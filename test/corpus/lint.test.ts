@@ -115,6 +115,20 @@ describe('the rule lint', () => {
     expect(lint([{ ...good, when: { '==': [{ var: 'data.categories' }, 'face_image'] } }]).join('\n')).toMatch(/set fact data\.categories may only be tested as/);
   });
 
+  it('accepts a yes/no fact only as {"var": x} or {"!": {"var": x}}', () => {
+    const tested = (when: unknown) => lint([{ ...good, when: { and: [good.when, when] }, examples: [
+      { name: 'A private sender that is a controller is caught', facts: { sender: { sector: 'private', public_task_by_law: false } }, expect: 'forbids' },
+      { name: 'A public sender is not', facts: { sender: { sector: 'public', public_task_by_law: false } }, expect: 'not-engaged' },
+    ] }]).join('\n');
+    const falsity = { '!': { var: 'sender.public_task_by_law' } };
+    expect(tested(falsity)).toBe('');
+    expect(tested({ '==': [{ var: 'sender.public_task_by_law' }, false] })).toMatch(
+      /kr\.test\.a1: test a yes\/no fact as \{"var":"sender\.public_task_by_law"\} \(true\) or \{"!":\{"var":"sender\.public_task_by_law"\}\} \(false\), not \{"==":\[\{"var":"sender\.public_task_by_law"\},false\]\}/,
+    );
+    expect(tested({ '!': { '===': [true, { var: 'sender.public_task_by_law' }] } })).toMatch(/test a yes\/no fact as/);
+    expect(tested({ '!': { '!!': { var: 'sender.public_task_by_law' } } })).toMatch(/test a yes\/no fact as \{"var":"sender\.public_task_by_law"\}, not \{"!!"/);
+  });
+
   it('accepts a remedy open to all (one example) and wants the remedies topic on it', () => {
     const remedy = { ...good, id: 'kr.test.r1', kind: 'remedy', topics: ['remedies-penalties'], when: true, examples: [{ name: 'Anyone harmed may sue', facts: {}, expect: 'available' }] };
     expect(lint([good, remedy])).toEqual([]);
