@@ -6,6 +6,7 @@
  *   facts       - every variable declared; every compared value inside its fact's domain
  *   fields      - citation, source, in-force date, kind-specific fields, known topics
  *   ids         - no duplicate id with overlapping dates; exceptions lift existing prohibitions
+ *   order       - entries of an instrument file in the instrument's own order (pinpoints.ts)
  *   examples    - one example that fires and one that does not; every example reproduced
  */
 import type { Corpus, FactDef, Provision } from '../engine/types.ts';
@@ -13,6 +14,7 @@ import { argsOf, COMPARISONS, CONNECTIVES, operatorOf, varName } from '../engine
 import { compileCorpus } from '../engine/compiled.ts';
 import { FIRING, runExample } from '../engine/examples.ts';
 import { checkValue } from './facts.ts';
+import { comparePinpoints } from './pinpoints.ts';
 import type { Problem } from './errors.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -175,10 +177,38 @@ export function lintCorpus(corpus: Corpus): Problem[] {
       }
     }
   }
+  problems.push(...orderProblems(corpus));
   // Examples still run for every provision whose own logic is sound, so one unfinished
   // provision does not hide the others' failing examples.
   const broken = new Set(problems.filter((p) => /\/(when|met)$/.test(p.path)).map((p) => `${p.file}#${p.path.replace(/\/(when|met)$/, '')}`));
   return [...problems, ...exampleProblems(corpus, broken)];
+}
+
+/**
+ * Each file lists its provisions in the instrument's order, so that a reader finds a pinpoint
+ * where the statute has it. Every version of a provision sits where its first version does.
+ */
+function orderProblems(corpus: Corpus): Problem[] {
+  const problems: Problem[] = [];
+  const byFile = new Map<string, Provision[]>();
+  for (const p of corpus.provisions) {
+    if (!byFile.has(p.origin.file)) byFile.set(p.origin.file, []);
+    byFile.get(p.origin.file)!.push(p);
+  }
+  for (const entries of byFile.values()) {
+    if (corpus.instruments.get(entries[0].instrument)?.unordered) continue;
+    const first = new Map<string, string>();
+    let prev: { p: Provision; citation: string } | undefined;
+    for (const p of entries) {
+      if (!first.has(p.id)) first.set(p.id, p.citation);
+      const citation = first.get(p.id)!;
+      if (prev && comparePinpoints(prev.citation, citation) > 0) {
+        problems.push({ ...at(p, '/citation'), message: `${p.id} (${citation}) comes before ${prev.p.id} (${prev.citation}) in the instrument, so it goes above it in the file (or give the instrument "unordered" with the reason)` });
+      }
+      prev = { p, citation };
+    }
+  }
+  return problems;
 }
 
 /** Runs every provision's examples through the engine; one that fires and one that does not are required. */

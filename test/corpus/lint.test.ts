@@ -26,7 +26,7 @@ const good = {
   ],
 };
 
-function rulesWith(provisions: unknown[]): string {
+function rulesWith(provisions: unknown[], instrument: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'lexflow-lint-'));
   cpSync(join(RULES_DIR, 'schemas'), join(dir, 'schemas'), { recursive: true });
   cpSync(join(RULES_DIR, 'vocabulary.json'), join(dir, 'vocabulary.json'));
@@ -34,15 +34,15 @@ function rulesWith(provisions: unknown[]): string {
   cpSync(join(RULES_DIR, 'jurisdictions.json'), join(dir, 'jurisdictions.json'));
   mkdirSync(join(dir, 'KR'));
   writeFileSync(join(dir, 'KR', 'test.json'), JSON.stringify({
-    instrument: { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }] },
+    instrument: { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }], ...instrument },
     provisions,
   }));
   return dir;
 }
 
-function lint(provisions: unknown[]): string[] {
+function lint(provisions: unknown[], instrument?: Record<string, unknown>): string[] {
   try {
-    return lintCorpus(loadCorpus(rulesWith(provisions))).map(formatProblem);
+    return lintCorpus(loadCorpus(rulesWith(provisions, instrument))).map(formatProblem);
   } catch (e) {
     if (e instanceof LoadError) return e.problems.map(formatProblem);
     throw e;
@@ -150,6 +150,16 @@ describe('the rule lint', () => {
     );
     expect(lint([first, { ...amendment, kind: 'prohibition' }]).join('\n')).toMatch(/"kind" is the same as in the version it amends/);
     expect(lint([good, { ...amendment, unsure: null }]).join('\n')).toMatch(/removes "unsure", which the version it amends does not have/);
+  });
+
+  it('fails on entries out of the instrument\'s order, naming both, unless the instrument says why it cannot follow it', () => {
+    const second = { ...good, id: 'kr.test.a2', citation: 'Test Act art. 2(1) item 2' };
+    const tenth = { ...good, id: 'kr.test.a10', citation: 'Test Act art. 10' };
+    expect(lint([good, second, tenth])).toEqual([]);
+    expect(lint([good, tenth, second]).join('\n')).toMatch(
+      /KR\/test\.json#\/provisions\/2\/citation: kr\.test\.a2 \(Test Act art\. 2\(1\) item 2\) comes before kr\.test\.a10 \(Test Act art\. 10\) in the instrument/,
+    );
+    expect(lint([good, tenth, second], { unordered: 'Two numberings of the same Act live in this file.' })).toEqual([]);
   });
 
   it('fails on an example fact that is not in the vocabulary', () => {
