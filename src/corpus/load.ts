@@ -61,8 +61,8 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
   const indexFile = join(rulesDir, 'jurisdictions.json');
   const rawIndex = readJson(indexFile, show(indexFile), problems);
   if (rawIndex !== undefined) problems.push(...validateAgainst(rulesDir, 'jurisdictions', rawIndex, show(indexFile)));
-  // Fragments in rules/vocabulary/ extend the vocabulary (same schema), so that
-  // areas of law can add their facts without editing one shared file.
+  // Fragments in rules/vocabulary/ extend the vocabulary (same schema), one file per fact
+  // group it extends (basis.json holds basis.* facts), so that a fact is found by its name.
   const fragmentDir = join(rulesDir, 'vocabulary');
   const fragments: { groups: Vocabulary['groups']; facts: FactDef[] }[] = [];
   if (existsSync(fragmentDir)) {
@@ -71,8 +71,15 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
       const raw = readJson(file, show(file), problems);
       if (raw === undefined) continue;
       const found = validateAgainst(rulesDir, 'vocabulary', raw, show(file));
+      const fragment = raw as { groups: Vocabulary['groups']; facts: FactDef[] };
+      const group = name.replace(/\.json$/, '');
+      if (!found.length) {
+        fragment.facts.forEach((f, i) => {
+          if (f.group !== group) found.push({ file: show(file), path: `/facts/${i}`, message: `${f.key}: a fact of group ${f.group} belongs in vocabulary/${f.group}.json; this file extends ${group}.* only` });
+        });
+      }
       problems.push(...found);
-      if (!found.length) fragments.push(raw as { groups: Vocabulary['groups']; facts: FactDef[] });
+      if (!found.length) fragments.push(fragment);
     }
   }
   if (problems.length) throw new LoadError(problems);

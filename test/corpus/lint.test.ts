@@ -162,6 +162,13 @@ describe('the rule lint', () => {
     expect(lint([good, tenth, second], { unordered: 'Two numberings of the same Act live in this file.' })).toEqual([]);
   });
 
+  it('wants each vocabulary fragment named after the fact group it extends', () => {
+    const dir = rulesWith([good]);
+    const misfiled = { key: 'sender.test_only', group: 'sender', type: 'boolean', scope: 'flow', label: 'a test fact', question: 'Is this a test?' };
+    writeFileSync(join(dir, 'vocabulary', 'tech.json'), JSON.stringify({ groups: [], facts: [misfiled] }));
+    expect(() => loadCorpus(dir)).toThrow(/vocabulary\/tech\.json#\/facts\/0: sender\.test_only: a fact of group sender belongs in vocabulary\/sender\.json/);
+  });
+
   it('fails on an example fact that is not in the vocabulary', () => {
     const typo = { ...good, examples: [good.examples[0], { ...good.examples[1], facts: { sender: { sectr: 'public' } } }] };
     expect(lint([typo]).join('\n')).toMatch(/sender\.sectr: unknown fact; did you mean sender\.sector\?/);
