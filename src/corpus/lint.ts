@@ -1,10 +1,12 @@
 /**
  * The rule lint: named passes over the loaded corpus, each problem naming the
  * provision and the JSON pointer into its file.
- *   operators   - only the operators the engine compiles; set facts only via "in"
+ *   operators   - only the operators the engine compiles; set facts only via "in";
+ *                 a yes/no fact only as {"var": x} or {"!": {"var": x}}
  *   facts       - every variable declared; every compared value inside its fact's domain
  *   fields      - citation, source, in-force date, kind-specific fields, known topics
  *   ids         - no duplicate id with overlapping dates; exceptions lift existing prohibitions
+ *   order       - entries of an instrument file in the instrument's own order (pinpoints.ts)
  *   examples    - one example that fires and one that does not; every example reproduced
  */
 import type { Corpus, FactDef, Provision } from '../engine/types.ts';
@@ -12,12 +14,19 @@ import { argsOf, COMPARISONS, CONNECTIVES, operatorOf, varName } from '../engine
 import { compileCorpus } from '../engine/compiled.ts';
 import { FIRING, runExample } from '../engine/examples.ts';
 import { checkValue } from './facts.ts';
+import { comparePinpoints } from './pinpoints.ts';
 import type { Problem } from './errors.ts';
 import { didYouMean } from './suggest.ts';
 
 function at(p: Provision, sub = ''): Pick<Problem, 'file' | 'path'> {
   return { file: p.origin.file, path: `${p.origin.pointer}${sub}` };
 }
+
+// One spelling each for a yes/no fact's truth and falsity, so that rules read alike and one
+// search finds every test of a fact. Other spellings mean the same for a boolean fact.
+const EQUALITIES = new Set(['==', '===', '!=', '!==']);
+const yes = (name: string) => JSON.stringify({ var: name });
+const no = (name: string) => JSON.stringify({ '!': { var: name } });
 
 function logicProblems(p: Provision, field: 'when' | 'met', logic: unknown, corpus: Corpus): Problem[] {
   const problems: Problem[] = [];
@@ -54,6 +63,10 @@ function logicProblems(p: Provision, field: 'when' | 'met', logic: unknown, corp
       if (boolPosition && fact.type !== 'boolean') report(`${name} is a ${fact.type}; compare it with a value rather than testing its truth`);
       return;
     }
+    if (op === '!!' && args.length === 1 && vocab.byKey.get(varName(args[0]) ?? '')?.type === 'boolean') {
+      const name = varName(args[0])!;
+      return report(`test a yes/no fact as ${yes(name)}, not ${JSON.stringify(node)}`);
+    }
     if (CONNECTIVES.has(op)) {
       if (!boolPosition) report(`"${op}" inside a comparison; connectives may only combine conditions`);
       if ((op === 'and' || op === 'or') && args.length === 0) report(`"${op}" needs at least one condition`);
@@ -63,6 +76,10 @@ function logicProblems(p: Provision, field: 'when' | 'met', logic: unknown, corp
     if (!COMPARISONS.has(op)) return report(`operator "${op}" is not allowed in rules (allowed: ${[...CONNECTIVES, ...COMPARISONS, 'var'].join(', ')})`);
     const names = args.map(varName);
     const facts = names.map((n) => (n === undefined ? undefined : vocab.byKey.get(n)));
+    const yesNo = facts.findIndex((f) => f?.type === 'boolean');
+    if (EQUALITIES.has(op) && args.length === 2 && yesNo >= 0 && typeof args[1 - yesNo] === 'boolean') {
+      return report(`test a yes/no fact as ${yes(names[yesNo]!)} (true) or ${no(names[yesNo]!)} (false), not ${JSON.stringify(node)}`);
+    }
     if (op === 'in' && names[1] !== undefined && facts[1]?.type === 'set') {
       if (!literal(args[0]) || Array.isArray(args[0])) report(`test a set fact against one literal value: ${JSON.stringify(node)}`);
       else checkLiteral(facts[1], args[0], op);
@@ -160,10 +177,38 @@ export function lintCorpus(corpus: Corpus): Problem[] {
       }
     }
   }
+  problems.push(...orderProblems(corpus));
   // Examples still run for every provision whose own logic is sound, so one unfinished
   // provision does not hide the others' failing examples.
   const broken = new Set(problems.filter((p) => /\/(when|met)$/.test(p.path)).map((p) => `${p.file}#${p.path.replace(/\/(when|met)$/, '')}`));
   return [...problems, ...exampleProblems(corpus, broken)];
+}
+
+/**
+ * Each file lists its provisions in the instrument's order, so that a reader finds a pinpoint
+ * where the statute has it. Every version of a provision sits where its first version does.
+ */
+function orderProblems(corpus: Corpus): Problem[] {
+  const problems: Problem[] = [];
+  const byFile = new Map<string, Provision[]>();
+  for (const p of corpus.provisions) {
+    if (!byFile.has(p.origin.file)) byFile.set(p.origin.file, []);
+    byFile.get(p.origin.file)!.push(p);
+  }
+  for (const entries of byFile.values()) {
+    if (corpus.instruments.get(entries[0].instrument)?.unordered) continue;
+    const first = new Map<string, string>();
+    let prev: { p: Provision; citation: string } | undefined;
+    for (const p of entries) {
+      if (!first.has(p.id)) first.set(p.id, p.citation);
+      const citation = first.get(p.id)!;
+      if (prev && comparePinpoints(prev.citation, citation) > 0) {
+        problems.push({ ...at(p, '/citation'), message: `${p.id} (${citation}) comes before ${prev.p.id} (${prev.citation}) in the instrument, so it goes above it in the file (or give the instrument "unordered" with the reason)` });
+      }
+      prev = { p, citation };
+    }
+  }
+  return problems;
 }
 
 /** Runs every provision's examples through the engine; one that fires and one that does not are required. */

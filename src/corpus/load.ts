@@ -11,6 +11,7 @@ import { parseJson } from './json.ts';
 import { validateAgainst } from './schemas.ts';
 import { admit, checkFacts, type ProblemCap } from './facts.ts';
 import { didYouMean } from './suggest.ts';
+import { expandAmendments, type Entry, type WrittenProvision } from './amendments.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const RULES_DIR = join(ROOT, 'rules');
@@ -60,8 +61,8 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
   const indexFile = join(rulesDir, 'jurisdictions.json');
   const rawIndex = readJson(indexFile, show(indexFile), problems);
   if (rawIndex !== undefined) problems.push(...validateAgainst(rulesDir, 'jurisdictions', rawIndex, show(indexFile)));
-  // Fragments in rules/vocabulary/ extend the vocabulary (same schema), so that
-  // areas of law can add their facts without editing one shared file.
+  // Fragments in rules/vocabulary/ extend the vocabulary (same schema), one file per fact
+  // group it extends (basis.json holds basis.* facts), so that a fact is found by its name.
   const fragmentDir = join(rulesDir, 'vocabulary');
   const fragments: { groups: Vocabulary['groups']; facts: FactDef[] }[] = [];
   if (existsSync(fragmentDir)) {
@@ -70,8 +71,15 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
       const raw = readJson(file, show(file), problems);
       if (raw === undefined) continue;
       const found = validateAgainst(rulesDir, 'vocabulary', raw, show(file));
+      const fragment = raw as { groups: Vocabulary['groups']; facts: FactDef[] };
+      const group = name.replace(/\.json$/, '');
+      if (!found.length) {
+        fragment.facts.forEach((f, i) => {
+          if (f.group !== group) found.push({ file: show(file), path: `/facts/${i}`, message: `${f.key}: a fact of group ${f.group} belongs in vocabulary/${f.group}.json; this file extends ${group}.* only` });
+        });
+      }
       problems.push(...found);
-      if (!found.length) fragments.push(raw as { groups: Vocabulary['groups']; facts: FactDef[] });
+      if (!found.length) fragments.push(fragment);
     }
   }
   if (problems.length) throw new LoadError(problems);
@@ -112,15 +120,20 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
         problems.push(...schemaProblems);
         continue;
       }
-      const data = raw as { instrument: Omit<Instrument, 'file'>; provisions: Omit<Provision, 'instrument' | 'jurisdiction' | 'origin'>[] };
+      const data = raw as { instrument: Omit<Instrument, 'file'>; provisions: Entry[] };
       const inst: Instrument = { ...data.instrument, file };
       if (inst.jurisdiction !== folder) problems.push({ file, path: '/instrument/jurisdiction', message: `instrument is filed under ${folder} but says ${inst.jurisdiction}` });
       if (instruments.has(inst.id)) problems.push({ file, path: '/instrument/id', message: `duplicate instrument id ${inst.id} (also in ${instruments.get(inst.id)!.file})` });
       instruments.set(inst.id, inst);
       jurisdictions.get(folder)?.instruments.push(inst.id);
-      data.provisions.forEach((p, i) => {
-        provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file, pointer: `/provisions/${i}` } });
-        p.examples.forEach((ex, k) =>
+      const expanded = expandAmendments(data.provisions, file);
+      problems.push(...expanded.problems);
+      for (const { provision: p, pointer } of expanded.provisions) {
+        provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file, pointer } });
+      }
+      // Facts are checked where they are written: an amendment's inherited examples were checked above it.
+      data.provisions.forEach((entry, i) => {
+        (entry.examples as WrittenProvision['examples'] | undefined)?.forEach((ex, k) =>
           problems.push(...checkFacts(ex.facts, vocabulary, { file, at: `/provisions/${i}/examples/${k}/facts`, allow: 'any' })),
         );
       });

@@ -50,6 +50,8 @@ export function validateAgainst(rulesDir: string, name: SchemaName, data: unknow
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const e of v.errors ?? []) {
+    // The branch taken (amendment or whole provision) reports its own errors; "must match then" adds nothing.
+    if (e.keyword === 'if') continue;
     const d = describe(e);
     const key = `${d.path}|${d.message}`;
     if (seen.has(key)) continue;

@@ -118,6 +118,8 @@ export interface Instrument {
   source: string;
   eli?: string;
   versions: { label: string; from: string; to?: string; source?: string }[];
+  /** Why its rule file cannot list provisions in pinpoint order (the lint then leaves the order alone). */
+  unordered?: string;
   file: string;
 }
 

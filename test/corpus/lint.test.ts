@@ -26,7 +26,7 @@ const good = {
   ],
 };
 
-function rulesWith(provisions: unknown[]): string {
+function rulesWith(provisions: unknown[], instrument: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'lexflow-lint-'));
   cpSync(join(RULES_DIR, 'schemas'), join(dir, 'schemas'), { recursive: true });
   cpSync(join(RULES_DIR, 'vocabulary.json'), join(dir, 'vocabulary.json'));
@@ -34,15 +34,15 @@ function rulesWith(provisions: unknown[]): string {
   cpSync(join(RULES_DIR, 'jurisdictions.json'), join(dir, 'jurisdictions.json'));
   mkdirSync(join(dir, 'KR'));
   writeFileSync(join(dir, 'KR', 'test.json'), JSON.stringify({
-    instrument: { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }] },
+    instrument: { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }], ...instrument },
     provisions,
   }));
   return dir;
 }
 
-function lint(provisions: unknown[]): string[] {
+function lint(provisions: unknown[], instrument?: Record<string, unknown>): string[] {
   try {
-    return lintCorpus(loadCorpus(rulesWith(provisions))).map(formatProblem);
+    return lintCorpus(loadCorpus(rulesWith(provisions, instrument))).map(formatProblem);
   } catch (e) {
     if (e instanceof LoadError) return e.problems.map(formatProblem);
     throw e;
@@ -115,10 +115,58 @@ describe('the rule lint', () => {
     expect(lint([{ ...good, when: { '==': [{ var: 'data.categories' }, 'face_image'] } }]).join('\n')).toMatch(/set fact data\.categories may only be tested as/);
   });
 
+  it('accepts a yes/no fact only as {"var": x} or {"!": {"var": x}}', () => {
+    const tested = (when: unknown) => lint([{ ...good, when: { and: [good.when, when] }, examples: [
+      { name: 'A private sender that is a controller is caught', facts: { sender: { sector: 'private', public_task_by_law: false } }, expect: 'forbids' },
+      { name: 'A public sender is not', facts: { sender: { sector: 'public', public_task_by_law: false } }, expect: 'not-engaged' },
+    ] }]).join('\n');
+    const falsity = { '!': { var: 'sender.public_task_by_law' } };
+    expect(tested(falsity)).toBe('');
+    expect(tested({ '==': [{ var: 'sender.public_task_by_law' }, false] })).toMatch(
+      /kr\.test\.a1: test a yes\/no fact as \{"var":"sender\.public_task_by_law"\} \(true\) or \{"!":\{"var":"sender\.public_task_by_law"\}\} \(false\), not \{"==":\[\{"var":"sender\.public_task_by_law"\},false\]\}/,
+    );
+    expect(tested({ '!': { '===': [true, { var: 'sender.public_task_by_law' }] } })).toMatch(/test a yes\/no fact as/);
+    expect(tested({ '!': { '!!': { var: 'sender.public_task_by_law' } } })).toMatch(/test a yes\/no fact as \{"var":"sender\.public_task_by_law"\}, not \{"!!"/);
+  });
+
   it('accepts a remedy open to all (one example) and wants the remedies topic on it', () => {
     const remedy = { ...good, id: 'kr.test.r1', kind: 'remedy', topics: ['remedies-penalties'], when: true, examples: [{ name: 'Anyone harmed may sue', facts: {}, expect: 'available' }] };
     expect(lint([good, remedy])).toEqual([]);
     expect(lint([good, { ...remedy, topics: ['consent'] }]).join('\n')).toMatch(/a remedy carries the topic remedies-penalties/);
+  });
+
+  it('expands an amendment into a whole later version, and fails on one naming an unknown field or id', () => {
+    const first = { ...good, inForce: { from: '2020-01-01', to: '2020-12-31' }, unsure: 'Whether public senders were meant is open.' };
+    const amendment = { amends: 'kr.test.a1', inForce: { from: '2021-01-01' }, title: 'A test prohibition, as amended', unsure: null };
+    expect(lint([first, amendment])).toEqual([]);
+    const later = loadCorpus(rulesWith([first, amendment])).provisions.filter((p) => p.id === 'kr.test.a1')[1];
+    expect(later).toMatchObject({ title: 'A test prohibition, as amended', inForce: { from: '2021-01-01' }, when: good.when, origin: { pointer: '/provisions/1' } });
+    expect(later).not.toHaveProperty('unsure');
+    expect(lint([first, { ...amendment, summmary: 'A summary with a typo in its field name.' }]).join('\n')).toMatch(
+      /KR\/test\.json#\/provisions\/1\/summmary: unknown field "summmary"/,
+    );
+    expect(lint([first, { ...amendment, amends: 'kr.test.a2' }]).join('\n')).toMatch(
+      /provisions\/1\/amends: amends kr\.test\.a2, which no entry above it in this file defines; did you mean kr\.test\.a1\?/,
+    );
+    expect(lint([first, { ...amendment, kind: 'prohibition' }]).join('\n')).toMatch(/"kind" is the same as in the version it amends/);
+    expect(lint([good, { ...amendment, unsure: null }]).join('\n')).toMatch(/removes "unsure", which the version it amends does not have/);
+  });
+
+  it('fails on entries out of the instrument\'s order, naming both, unless the instrument says why it cannot follow it', () => {
+    const second = { ...good, id: 'kr.test.a2', citation: 'Test Act art. 2(1) item 2' };
+    const tenth = { ...good, id: 'kr.test.a10', citation: 'Test Act art. 10' };
+    expect(lint([good, second, tenth])).toEqual([]);
+    expect(lint([good, tenth, second]).join('\n')).toMatch(
+      /KR\/test\.json#\/provisions\/2\/citation: kr\.test\.a2 \(Test Act art\. 2\(1\) item 2\) comes before kr\.test\.a10 \(Test Act art\. 10\) in the instrument/,
+    );
+    expect(lint([good, tenth, second], { unordered: 'Two numberings of the same Act live in this file.' })).toEqual([]);
+  });
+
+  it('wants each vocabulary fragment named after the fact group it extends', () => {
+    const dir = rulesWith([good]);
+    const misfiled = { key: 'sender.test_only', group: 'sender', type: 'boolean', scope: 'flow', label: 'a test fact', question: 'Is this a test?' };
+    writeFileSync(join(dir, 'vocabulary', 'tech.json'), JSON.stringify({ groups: [], facts: [misfiled] }));
+    expect(() => loadCorpus(dir)).toThrow(/vocabulary\/tech\.json#\/facts\/0: sender\.test_only: a fact of group sender belongs in vocabulary\/sender\.json/);
   });
 
   it('fails on an example fact that is not in the vocabulary', () => {
