@@ -16,7 +16,7 @@ import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, repairFlow,
 import { delta, timeline } from '../engine/timeline.ts';
 import { deltaText, timelineText } from '../engine/timeline-report.ts';
 import { briefLines, explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
-import { todayIso } from './today.ts';
+import { todayIso } from '../clock.ts';
 
 const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
