@@ -6,6 +6,7 @@
 import type { FactDef, Vocabulary } from '../engine/types.ts';
 import type { Problem } from './errors.ts';
 import { didYouMean } from './suggest.ts';
+import { isIsoDate } from '../dates.ts';
 
 export interface FactCheckOptions {
   file?: string;
@@ -62,9 +63,7 @@ export function checkValue(fact: FactDef, value: unknown): string | undefined {
       if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${shown(value)}`;
       return fact.min !== undefined && value < fact.min ? `must be at least ${fact.min}` : undefined;
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-        ? undefined
-        : `expected a date YYYY-MM-DD, got ${shown(value)}`;
+      return isIsoDate(value) ? undefined : `expected a calendar date YYYY-MM-DD, got ${shown(value)}`;
     case 'enum': {
       const domain = (fact.values ?? []).map((v) => v.value);
       if (typeof value !== 'string') return `expected one of ${domain.join(', ')}, got ${shown(value)}`;

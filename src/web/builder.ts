@@ -10,7 +10,7 @@ import type { Corpus, FactDef, Flow, Scenario } from '../engine/index.ts';
 import { flattenFacts, isOpenSet } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 import { shown } from '../corpus/facts.ts';
-import { isIsoDate } from './params.ts';
+import { isIsoDate } from '../dates.ts';
 
 export function blankScenario(): Scenario {
   return {
