@@ -41,12 +41,9 @@ export function errorBody(e: HttpError): { error: { code: string; message: strin
   return { error: { code: e.code, message: e.message, path: e.path, ...problems, ...more } };
 }
 
-/** A code for one scenario problem, from what it says. */
+/** The code of a scenario problem is its kind (set where the problem is found), never read from its wording. */
 function codeOf(p: Problem): string {
-  if (/unknown fact/.test(p.message)) return 'unknown_fact';
-  if (/unknown jurisdiction/.test(p.message)) return 'unknown_jurisdiction';
-  if (/expected |is not a value of|must be at least/.test(p.message)) return 'invalid_value';
-  return 'invalid_scenario';
+  return p.kind ?? 'invalid_scenario';
 }
 
 /** Scenario problems (schema, vocabulary, jurisdictions) as one 422 error led by the first. */
