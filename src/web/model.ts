@@ -2,35 +2,10 @@
  * View models: what the templates show, built from engine results. Templates only
  * lay these out; every word a verdict or a truth value is shown with comes from here.
  */
-import { RECORD_ICON, RECORD_WORD, STANDING_WORD, VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
+import { RECORD_VERDICT, VERDICT, VERDICTS, mark, cellOf } from '../engine/report.ts';
 import { flattenFacts, isOpenSet, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
-
-export const VERDICTS: Verdict[] = ['forbidden', 'conditional', 'allowed', 'not-covered'];
-
-export const VERDICT_HELP: Record<Verdict, string> = {
-  forbidden: 'a prohibition fires or an obligation is breached',
-  conditional: 'unknown facts or open obligations decide',
-  allowed: 'no prohibition fires',
-  'not-covered': 'no encoded instrument applies; this is not "allowed"',
-};
-
-export const RECORD_VERDICTS: RecordVerdict[] = ['forbidden', 'undetermined', 'allowed', 'not-covered'];
-
-export const RECORD_HELP: Record<RecordVerdict, string> = {
-  forbidden: 'on the record a prohibition fires or a duty is breached, and no defence has been shown',
-  undetermined: 'an element of a prohibition, a requirement of scope or a duty\'s performance is itself unknown',
-  allowed: 'on the record no prohibition fires',
-  'not-covered': 'no encoded instrument applies; this is not "allowed"',
-};
-
-export const recordWord = (v: RecordVerdict) => RECORD_WORD[v];
-export const recordIcon = (v: RecordVerdict) => RECORD_ICON[v];
-export const standingWord = (s: keyof typeof STANDING_WORD) => STANDING_WORD[s];
-
-export const verdictWord = (v: Verdict) => VERDICT_WORD[v];
-export const verdictIcon = (v: Verdict) => VERDICT_ICON[v];
 
 export const TRUTH_ICON: Record<string, string> = { true: '✔', false: '✖', unknown: '?' };
 
@@ -98,15 +73,15 @@ export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: Evaluation
       counts[c.verdict]++;
       const record = c.record!;
       recordCounts[record.verdict]++;
-      const differs = RECORD_WORD[record.verdict] !== VERDICT_WORD[c.verdict];
+      const differs = RECORD_VERDICT[record.verdict].word !== VERDICT[c.verdict].word;
       return {
         code,
         verdict: c.verdict,
         record: record.verdict,
-        word: RECORD_WORD[record.verdict],
-        icon: RECORD_ICON[record.verdict],
+        word: RECORD_VERDICT[record.verdict].word,
+        icon: RECORD_VERDICT[record.verdict].icon,
         cites: shortRecordCitations(c, 2),
-        open: differs ? `open: ${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}${hingesOn(c)}` : undefined,
+        open: differs ? `open: ${mark(VERDICT[c.verdict])}${hingesOn(c)}` : undefined,
         href: cellUrl(ref, v, f.id, code),
       };
     }),
@@ -213,13 +188,13 @@ export function recordModel(corpus: Corpus, cell: CellResult): RecordModel {
   const r = cell.record!;
   const shown = r.presumptions.map((p) => p.citation);
   const open =
-    cell.verdict !== 'conditional' ? `${VERDICT_WORD[cell.verdict][0]}${VERDICT_WORD[cell.verdict].slice(1).toLowerCase()} whatever the unknown facts are.`
+    cell.verdict !== 'conditional' ? `${VERDICT[cell.verdict].name} whatever the unknown facts are.`
     : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
     : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
     : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
   const missing = r.missing.map((m) => ({ ...m, what: MISSING_PART[m.part], questions: m.facts.map((k) => corpus.vocabulary.byKey.get(k)?.question ?? k) }));
   const presumedAs = r.presumptions.every((p) => p.reading === 'not-established') ? 'not established' : 'as the law presumes';
-  return { verdict: r.verdict, word: RECORD_WORD[r.verdict], icon: RECORD_ICON[r.verdict], open, presumptions: r.presumptions, presumedAs, missing };
+  return { verdict: r.verdict, word: RECORD_VERDICT[r.verdict].word, icon: RECORD_VERDICT[r.verdict].icon, open, presumptions: r.presumptions, presumedAs, missing };
 }
 
 export interface ChecklistModel {
@@ -259,7 +234,7 @@ export function questionModels(questions: Question[], link: (q: Question, value:
       .map((a) => {
         const by = new Map<string, number>();
         for (const m of a.moves) by.set(m.to, (by.get(m.to) ?? 0) + 1);
-        const summary = [...by].map(([v, n]) => `${n} ${VERDICT_WORD[v as Verdict].toLowerCase()}`).join(', ');
+        const summary = [...by].map(([v, n]) => `${n} ${VERDICT[v as Verdict].name.toLowerCase()}`).join(', ');
         return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} cell${a.moves.length === 1 ? '' : 's'}: ${summary}` };
       }),
   }));

@@ -6,7 +6,7 @@
  * involve that fact. Built here, in the web layer, from public engine functions.
  */
 import { evaluateScenario, type CellResult, type Corpus, type CompiledCorpus, type Mode, type Outcome, type Scenario, type Verdict } from '../engine/index.ts';
-import { VERDICT_ICON, VERDICT_WORD } from '../engine/report.ts';
+import { VERDICT } from '../engine/report.ts';
 import { describeValue } from './model.ts';
 
 /** How many combinations are listed per verdict before "and N more". */
@@ -44,8 +44,8 @@ function alternative(o: Outcome, keep: (conj: Outcome['when'][number]) => boolea
   if (when.length === 0) return undefined;
   return {
     verdict: o.verdict,
-    word: VERDICT_WORD[o.verdict],
-    icon: VERDICT_ICON[o.verdict],
+    word: VERDICT[o.verdict].word,
+    icon: VERDICT[o.verdict].icon,
     when: when.slice(0, SHOW_COMBINATIONS).map((conj) => conj.map((c) => c.text)),
     more: Math.max(0, when.length - SHOW_COMBINATIONS),
   };

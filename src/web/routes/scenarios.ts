@@ -4,7 +4,7 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { toCsv, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
+import { toCsv, toMarkdown, VERDICT } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
 import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questionModels, recordModel, type ScenarioRef } from '../model.ts';
@@ -100,15 +100,15 @@ export function scenarioRoutes(ctx: WebContext): Router {
     await renderPage(res, 'cell', {
       repairHref,
       history,
-      title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
+      title: `${VERDICT[cell.verdict].word}: ${flow.label} (${jurisdiction.name})`,
       ref,
       scenario: s,
       flow,
       jurisdiction,
       view: v,
       cell,
-      icon: VERDICT_ICON[cell.verdict],
-      word: VERDICT_WORD[cell.verdict],
+      icon: VERDICT[cell.verdict].icon,
+      word: VERDICT[cell.verdict].word,
       explanation: cell.explanation!,
       record: recordModel(corpus, cell),
       checklist: checklistModel(cell.checklist ?? []),
