@@ -9,6 +9,9 @@ import { viewQuery } from './params.ts';
 
 export const TRUTH_ICON: Record<string, string> = { true: '✔', false: '✖', unknown: '?' };
 
+/** A provision's kind in words ("scope rule", "remedy or penalty"). */
+export const kindLabel = (kind: string): string => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind;
+
 /** Where a scenario's pages live: bundled ones by id, others by their share code. */
 export interface ScenarioRef {
   scenario: Scenario;
@@ -162,62 +165,6 @@ export function firstSentence(text: string, max = 220): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
   const s = m ? m[1] : text;
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-export interface RecordModel {
-  verdict: RecordVerdict;
-  word: string;
-  icon: string;
-  /** The open reading set against the record's: what could still move it. */
-  open: string;
-  presumptions: NonNullable<CellResult['record']>['presumptions'];
-  /** How the presumptions read, for their heading. */
-  presumedAs: 'not established' | 'as the law presumes';
-  missing: (NonNullable<CellResult['record']>['missing'][number] & { what: string; questions: string[] })[];
-}
-
-const MISSING_PART = {
-  element: 'an element of the prohibition',
-  engagement: 'whether the duty is engaged',
-  performance: 'whether the duty was performed',
-  scope: 'a requirement of scope',
-} as const;
-
-/** The on-record reading of a cell as its page shows it. */
-export function recordModel(corpus: Corpus, cell: CellResult): RecordModel {
-  const r = cell.record!;
-  const shown = r.presumptions.map((p) => p.citation);
-  const open =
-    cell.verdict !== 'conditional' ? `${VERDICT[cell.verdict].name} whatever the unknown facts are.`
-    : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
-    : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
-    : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
-  const missing = r.missing.map((m) => ({ ...m, what: MISSING_PART[m.part], questions: m.facts.map((k) => corpus.vocabulary.byKey.get(k)?.question ?? k) }));
-  const presumedAs = r.presumptions.every((p) => p.reading === 'not-established') ? 'not established' : 'as the law presumes';
-  return { verdict: r.verdict, word: RECORD_VERDICT[r.verdict].word, icon: RECORD_VERDICT[r.verdict].icon, open, presumptions: r.presumptions, presumedAs, missing };
-}
-
-export interface ChecklistModel {
-  item: ChecklistItem;
-  /** The word for what it does here ("forbids", "may forbid", "duty breached"). */
-  verb: string;
-  mark: string;
-  tone: 'forbidden' | 'undetermined' | 'allowed';
-}
-
-const CHECK_MARK = { forbids: '✖', breached: '✖', open: '?', lifted: '✔', met: '✔' } as const;
-
-/** The checklist's rules, each with the words and tone its line is shown with. */
-export function checklistModel(items: ChecklistItem[]): ChecklistModel[] {
-  return items.map((item) => ({
-    item,
-    verb:
-      item.kind === 'prohibition'
-        ? { forbids: 'forbids', lifted: 'lifted', open: 'may forbid', breached: 'forbids', met: 'lifted' }[item.outcome]
-        : { breached: 'duty breached', met: 'duty met', lifted: 'duty lifted', open: 'duty open', forbids: 'duty breached' }[item.outcome],
-    mark: CHECK_MARK[item.outcome],
-    tone: item.outcome === 'forbids' || item.outcome === 'breached' ? 'forbidden' : item.outcome === 'open' ? 'undetermined' : 'allowed',
-  }));
 }
 
 export interface QuestionModel {

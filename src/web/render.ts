@@ -5,7 +5,7 @@
  */
 import type { Express, Response } from 'express';
 import { RECORD_VERDICT, RECORD_VERDICTS, STANDING_WORD, VERDICT, VERDICTS } from '../engine/report.ts';
-import { TRUTH_ICON } from './model.ts';
+import { TRUTH_ICON, kindLabel } from './model.ts';
 
 export const helpers = {
   /** Each verdict's look (word, icon, help, css), open reading and on the record, and the order legends list them in. */
@@ -15,7 +15,7 @@ export const helpers = {
   RECORD_VERDICTS,
   STANDING_WORD,
   TRUTH_ICON,
-  kindLabel: (kind: string) => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind,
+  kindLabel,
   enc: encodeURIComponent,
 };
 

@@ -4,10 +4,11 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { toCsv, toMarkdown, VERDICT } from '../../engine/report.ts';
+import { toCsv, toMarkdown } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
-import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questionModels, recordModel, type ScenarioRef } from '../model.ts';
+import { matrixModel, pageUrl, factLines, questionModels, type ScenarioRef } from '../model.ts';
+import { cellModel } from '../cell-model.ts';
 import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
@@ -90,37 +91,10 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const code = String(req.params.code);
     const jurisdiction = corpus.jurisdictions.get(code);
     if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
-    const { cell, facts, changes, history } = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
-    const decisive = cell.decisive.map((d) => ({ ref: d, provision: ctx.provisionAt(d.id, v.asOf) }));
-    const depends = cell.dependsOn.map((key) => {
-      const f = corpus.vocabulary.byKey.get(key);
-      return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
-    });
+    const answer = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
     const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
-    await renderPage(res, 'cell', {
-      repairHref,
-      history,
-      title: `${VERDICT[cell.verdict].word}: ${flow.label} (${jurisdiction.name})`,
-      ref,
-      scenario: s,
-      flow,
-      jurisdiction,
-      view: v,
-      cell,
-      icon: VERDICT[cell.verdict].icon,
-      word: VERDICT[cell.verdict].word,
-      explanation: cell.explanation!,
-      record: recordModel(corpus, cell),
-      checklist: checklistModel(cell.checklist ?? []),
-      recordDecisive: cell.record!.decisive,
-      decisive,
-      depends,
-      changes,
-      backUrl: pageUrl(ref, v, '', v.datedExplicitly),
-      permalink: pageUrl(ref, v, `/cell/${encodeURIComponent(flow.id)}/${encodeURIComponent(code)}`, true),
-      jsonUrl: ref.bundled ? `/api/scenarios/${encodeURIComponent(s.id)}` : undefined,
-      others: s.flows.filter((f) => f.id !== flow.id).map((f) => ({ label: f.label, href: pageUrl(ref, v, `/cell/${encodeURIComponent(f.id)}/${encodeURIComponent(code)}`, true) })),
-    });
+    const model = cellModel({ corpus, ref, view: v, flow, jurisdiction, ...answer, provisionAt: (id) => ctx.provisionAt(id, v.asOf), repairHref });
+    await renderPage(res, 'cell', { title: model.title, cell: model });
   };
 
   const exportFile = (format: 'md' | 'csv' | 'json') => async (req: Request, res: Response) => {
