@@ -1,9 +1,9 @@
 /**
- * View models: what the templates show, built from engine results. Templates only
- * lay these out; every word a verdict or a truth value is shown with comes from here.
+ * View models shared by the pages: links, the matrix, fact values in words and the
+ * ranked questions. Templates only lay these out; each page with more to show has its own model module (cell-model.ts, home-model.ts).
  */
-import { RECORD_VERDICT, VERDICT, VERDICTS, mark, cellOf } from '../engine/report.ts';
-import { flattenFacts, isOpenSet, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
+import { RECORD_VERDICT, VERDICT, mark, cellOf } from '../engine/report.ts';
+import { flattenFacts, isOpenSet, type CellResult, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
 
@@ -116,14 +116,6 @@ function hingesOn(c: CellResult): string {
   const shown = r.presumptions.map((p) => p.citation);
   if (!shown.length) return '';
   return `; hinges on ${shown.slice(0, 2).join('; ')}${shown.length > 2 ? ` +${shown.length - 2}` : ''}`;
-}
-
-/** Per jurisdiction, how many flows get each verdict (the home page's summary). */
-export function verdictSummary(result: EvaluationResult): { code: string; counts: { verdict: Verdict; n: number }[] }[] {
-  return result.jurisdictions.map((code) => {
-    const mine = result.results.filter((r) => r.jurisdiction === code);
-    return { code, counts: VERDICTS.map((verdict) => ({ verdict, n: mine.filter((r) => r.verdict === verdict).length })).filter((c) => c.n > 0) };
-  });
 }
 
 /** A fact's value in words ("unknown" when absent or null). */
