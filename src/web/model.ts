@@ -26,6 +26,19 @@ export function pageUrl(ref: ScenarioRef, v: ViewOptions, suffix = '', pinDate =
   return `${ref.base}${suffix}${viewQuery(v, { s: ref.s }, pinDate)}`;
 }
 
+/** The view controls (date, territory, jurisdictions) as a form shows them; `target` is where a page's form submits. */
+export function controlsModel(corpus: Corpus, v: ViewOptions, target: { action?: string; s?: string } = {}) {
+  const jurisdictions = [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) }));
+  return {
+    action: target.action,
+    s: target.s,
+    asOf: v.asOf,
+    modes: (['transplant', 'actual'] as const).map((value) => ({ value, selected: v.mode === value })),
+    jurisdictions,
+    summary: `Jurisdictions: ${jurisdictions.filter((j) => j.checked).length} of ${jurisdictions.length} shown`,
+  };
+}
+
 export function cellUrl(ref: ScenarioRef, v: ViewOptions, flow: string, code: string): string {
   return pageUrl(ref, v, `/cell/${encodeURIComponent(flow)}/${encodeURIComponent(code)}`, true);
 }

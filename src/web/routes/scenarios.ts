@@ -7,7 +7,9 @@ import { Router, type Request, type Response } from 'express';
 import { toCsv, toMarkdown } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
-import { matrixModel, pageUrl, factLines, questionModels, type ScenarioRef } from '../model.ts';
+import { pageUrl, type ScenarioRef } from '../model.ts';
+import { scenarioModel } from '../scenario-model.ts';
+import type { Question } from '../../engine/index.ts';
 import { cellModel } from '../cell-model.ts';
 import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
@@ -27,24 +29,6 @@ export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   return { scenario, base: '/custom', s: String(req.query.s), bundled: false };
 }
 
-function controlsModel(ctx: WebContext, ref: ScenarioRef, v: ViewOptions) {
-  return {
-    action: ref.base,
-    s: ref.s,
-    asOf: v.asOf,
-    mode: v.mode,
-    jurisdictions: [...ctx.corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })),
-  };
-}
-
-function exportLinks(ref: ScenarioRef, v: ViewOptions) {
-  return {
-    markdown: pageUrl(ref, v, '/export.md', true),
-    csv: pageUrl(ref, v, '/export.csv', true),
-    json: pageUrl(ref, v, '/export.json', true),
-  };
-}
-
 function fileName(ref: ScenarioRef, v: ViewOptions, ext: string): string {
   return `${ref.scenario.id}-${v.asOf}${v.mode === 'actual' ? '-actual' : ''}.${ext}`;
 }
@@ -57,29 +41,13 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
     const s = ref.scenario;
-    const { matrix: result, questions } = await ctx.page(s, v);
-    const asked = questions ?? [];
-    await renderPage(res, 'scenario', {
-      title: s.title,
-      ref,
-      scenario: s,
-      kind: (s as { kind?: string }).kind,
-      view: v,
-      controls: controlsModel(ctx, ref, v),
-      matrix: matrixModel(corpus, ref, result, v, asked),
-      questionsRanked: questions !== undefined,
-      questions: questionModels(asked.slice(0, 5), (q, value) => {
-        const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
-        return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
-      }),
-      exports: exportLinks(ref, v),
-      permalink: pageUrl(ref, v, '', true),
-      builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
-      sharedFacts: factLines(corpus, s.facts),
-      parties: s.parties,
-      repairLinks: s.flows.map((f) => ({ label: f.label, href: repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, f.id, v.asOf, v.subset ? v.jurisdictions : undefined, v.mode) })),
-      flows: s.flows.map((f) => ({ id: f.id, label: f.label, note: f.note, sender: s.parties.find((p) => p.id === f.sender)?.name, recipient: s.parties.find((p) => p.id === f.recipient)?.name, facts: factLines(corpus, f.facts) })),
-    });
+    const { matrix, questions } = await ctx.page(s, v);
+    const answerLink = (q: Question, value: unknown) => {
+      const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
+      return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
+    };
+    const model = scenarioModel({ corpus, ref, view: v, matrix, questions, answerLink, share: ref.s ?? encodeScenario(s) });
+    await renderPage(res, 'scenario', { title: model.title, scenario: model });
   };
 
   const cellPage = async (req: Request, res: Response) => {
