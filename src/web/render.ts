@@ -4,18 +4,16 @@
  * written with <%= %>; templates use <%- %> only for included partials.
  */
 import type { Express, Response } from 'express';
-import { RECORD_VERDICT, RECORD_VERDICTS, STANDING_WORD, VERDICT, VERDICTS } from '../engine/report.ts';
-import { TRUTH_ICON, kindLabel } from './model.ts';
+import { RECORD_VERDICT, RECORD_VERDICTS, VERDICT, VERDICTS } from '../engine/report.ts';
+import { TRUTH_ICON } from './model.ts';
 
 export const helpers = {
-  /** Each verdict's look (word, icon, help, css), open reading and on the record, and the order legends list them in. */
+  /** Each verdict's look (word, icon, help, css), open reading and on the record, and the order legends list them in (for the legend and chips of pages without a model of their own). */
   VERDICT,
   VERDICTS,
   RECORD_VERDICT,
   RECORD_VERDICTS,
-  STANDING_WORD,
   TRUTH_ICON,
-  kindLabel,
   enc: encodeURIComponent,
 };
 
