@@ -68,6 +68,8 @@ export interface LawModel {
   code: string;
   name: string;
   stated: boolean;
+  /** The heading of its fold: name, code, and whether facts are stated. */
+  summary: string;
   fields: FieldModel[];
 }
 
@@ -149,7 +151,8 @@ export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes:
     const sharedJ = flattenFacts(scenario.jurisdictionFacts?.[code]);
     const ownJ = flattenFacts(flow.jurisdictionFacts?.[code]);
     const fields = ranked(lawFacts.map((f) => (f.key in ownJ ? field(f, `j:${code}:${f.key}`, ownJ[f.key], 'flow') : field(f, `j:${code}:${f.key}`, sharedJ[f.key], 'shared'))), ranking, (x) => `${x.key}@${code}`);
-    return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated: fields.some((x) => x.known), fields };
+    const stated = fields.some((x) => x.known);
+    return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated, summary: `${corpus.jurisdictions.get(code)?.name ?? code} (${code})${stated ? ': some facts stated' : ''}`, fields };
   });
   return { groups, law };
 }

@@ -58,6 +58,17 @@ export function scenarioError(problems: Problem[], prefix = 'scenario', total = 
   return new HttpError(422, codeOf(first), `${path}: ${message}${more}`, path, located, Math.max(0, total - located.length));
 }
 
+/** The error page's view model: a heading for the kind of failure, the message, and every problem where there are several. */
+export function errorModel(e: HttpError) {
+  return {
+    heading: e.status === 404 ? 'Not found' : 'That request could not be used',
+    message: e.message,
+    problems: e.problems.length > 1 ? e.problems : [],
+    status: e.status,
+    code: e.code,
+  };
+}
+
 /** Errors thrown by body parsers and express itself, mapped to HttpError; anything else is unexpected. */
 export function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
