@@ -51,9 +51,9 @@ export function recordModel(corpus: Corpus, cell: CellResult, jurisdiction: Juri
     : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
   const cites = r.decisive.map((d, i) => ({ id: d.id, citation: d.citation, title: d.title, sep: i ? '; ' : '' }));
   const reading =
-    r.verdict === 'forbidden' ? { lead: 'Forbidden by ', cites, tail: ', and no defence is established.' }
-    : r.verdict === 'allowed' && cites.length ? { lead: 'Allowed: ', cites, tail: ` ${cites.length === 1 ? 'lifts' : 'lift'} what would forbid it.` }
-    : r.verdict === 'not-covered' ? { lead: `Not covered: no encoded instrument of ${jurisdiction.name} applies to this flow (this is not "allowed").`, cites: [], tail: '' }
+    r.verdict === 'forbidden' ? { lead: `${look.name} by `, cites, tail: ', and no defence is established.' }
+    : r.verdict === 'allowed' && cites.length ? { lead: `${look.name}: `, cites, tail: ` ${cites.length === 1 ? 'lifts' : 'lift'} what would forbid it.` }
+    : r.verdict === 'not-covered' ? { lead: `${look.name}: no encoded instrument of ${jurisdiction.name} applies to this flow (this is not "allowed").`, cites: [], tail: '' }
     : { lead: `${look.headline}.`, cites: [], tail: '' };
   const presumedAs = r.presumptions.every((p) => p.reading === 'not-established') ? 'not established' : 'as the law presumes';
   const n = r.presumptions.length;
