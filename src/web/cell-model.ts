@@ -8,10 +8,8 @@ import { RECORD_VERDICT, STANDING_WORD, VERDICT, type VerdictLook } from '../eng
 import type { CellResult, ChecklistItem, ConditionPart, Corpus, Explanation, Flow, Jurisdiction, Provision, Scenario, Standing, Verdict } from '../engine/index.ts';
 import type { Timeline } from '../engine/timeline.ts';
 import type { ViewOptions } from './params.ts';
-import { cellUrl, describeValue, kindLabel, pageUrl, type ScenarioRef } from './model.ts';
+import { cellUrl, describeValue, kindLabel, pageUrl, plural, separated, type ScenarioRef } from './model.ts';
 import type { Alternative, WhatIf } from './whatif.ts';
-
-const plural = (n: number, word: string) => `${word}${n === 1 ? '' : 's'}`;
 
 /** A provision as the page links it. */
 interface Cited {
@@ -49,7 +47,7 @@ export function recordModel(corpus: Corpus, cell: CellResult, jurisdiction: Juri
     : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
     : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
     : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
-  const cites = r.decisive.map((d, i) => ({ id: d.id, citation: d.citation, title: d.title, sep: i ? '; ' : '' }));
+  const cites = separated(r.decisive.map((d) => ({ id: d.id, citation: d.citation, title: d.title })));
   const reading =
     r.verdict === 'forbidden' ? { lead: `${look.name} by `, cites, tail: ', and no defence is established.' }
     : r.verdict === 'allowed' && cites.length ? { lead: `${look.name}: `, cites, tail: ` ${cites.length === 1 ? 'lifts' : 'lift'} what would forbid it.` }

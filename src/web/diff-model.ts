@@ -8,8 +8,7 @@ import type { Corpus } from '../engine/index.ts';
 import { VERDICT } from '../engine/report.ts';
 import type { WebContext } from './context.ts';
 import { diffQuery, witnessLink, type DiffAnswer, type DiffRequest } from './diff.ts';
-
-const plural = (n: number, word: string) => `${word}${n === 1 ? '' : 's'}`;
+import { plural, separated } from './model.ts';
 
 /** The diff form as submitted (or its defaults), each choice marked selected. */
 export function diffFormModel(corpus: Corpus, form: { a: string; b: string; asOf: string; mode: string; topic: string }) {
@@ -31,7 +30,7 @@ export function diffAnswerModel(ctx: WebContext, d: DiffRequest, { result, equiv
     n: i + 1,
     forbids: x.forbids,
     kind: x.kind,
-    rules: x.rules.map((p, k) => ({ id: p.id, citation: p.citation, sep: k ? ' + ' : '' })),
+    rules: separated(x.rules.map((p) => ({ id: p.id, citation: p.citation })), ' + '),
     reading: x.reading,
     chips: [
       { ...VERDICT.forbidden, code: x.forbids, sep: '' },

@@ -4,7 +4,7 @@
  */
 import { VERDICT, VERDICTS } from '../engine/report.ts';
 import type { Corpus, EvaluationResult, Scenario } from '../engine/index.ts';
-import { firstSentence } from './model.ts';
+import { firstSentence, plural } from './model.ts';
 
 /** Per jurisdiction, how many flows get each verdict, as chips (icon, count, word for screen readers). */
 export function verdictSummary(result: EvaluationResult) {
@@ -27,7 +27,7 @@ export function homeModel(corpus: Corpus, scenarios: Scenario[], matrices: Evalu
       place: s.place,
       kind: (s as { kind?: string }).kind,
       summary: firstSentence(s.summary),
-      flows: `${s.flows.length} flow${s.flows.length === 1 ? '' : 's'}`,
+      flows: `${s.flows.length} ${plural(s.flows.length, 'flow')}`,
       verdicts: verdictSummary(matrices[i]),
     })),
   };

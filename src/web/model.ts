@@ -9,6 +9,12 @@ import { viewQuery } from './params.ts';
 
 export const TRUTH_ICON: Record<string, string> = { true: '✔', false: '✖', unknown: '?' };
 
+/** A noun for a count: "1 cell", "2 cells" (the count itself is left to the caller). */
+export const plural = (n: number, word: string): string => `${word}${n === 1 ? '' : 's'}`;
+
+/** Items of a list shown inline, each with the separator that goes before it. */
+export const separated = <T>(list: T[], sep = '; '): (T & { sep: string })[] => list.map((x, k) => ({ ...x, sep: k ? sep : '' }));
+
 /** A provision's kind in words ("scope rule", "remedy or penalty"). */
 export const kindLabel = (kind: string): string => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind;
 
@@ -74,7 +80,7 @@ function rowQuestion(questions: Question[], flow: string): string | undefined {
     if (n && (!best || n > best.n)) best = { q, n };
   }
   if (!best) return undefined;
-  return `ask first: ${best.q.question || best.q.label}${best.q.jurisdiction ? ` (${best.q.jurisdiction})` : ''}, could settle ${best.n} cell${best.n === 1 ? '' : 's'} here`;
+  return `ask first: ${best.q.question || best.q.label}${best.q.jurisdiction ? ` (${best.q.jurisdiction})` : ''}, could settle ${best.n} ${plural(best.n, 'cell')} here`;
 }
 
 export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: EvaluationResult, v: ViewOptions, questions: Question[] = []): MatrixModel {
@@ -187,7 +193,7 @@ export function questionModels(questions: Question[], link: (q: Question, value:
         const by = new Map<string, number>();
         for (const m of a.moves) by.set(m.to, (by.get(m.to) ?? 0) + 1);
         const summary = [...by].map(([v, n]) => `${n} ${VERDICT[v as Verdict].name.toLowerCase()}`).join(', ');
-        return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} cell${a.moves.length === 1 ? '' : 's'}: ${summary}` };
+        return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} ${plural(a.moves.length, 'cell')}: ${summary}` };
       }),
   }));
 }

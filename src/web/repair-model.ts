@@ -6,9 +6,7 @@ import { changeLine, type FlowRepair } from '../engine/diff/index.ts';
 import type { Corpus } from '../engine/index.ts';
 import { VERDICT } from '../engine/report.ts';
 import { repairUrl, type RepairRequest } from './repair.ts';
-
-/** Links in a list, each with the separator before it. */
-const separated = <T>(list: T[]) => list.map((x, k) => ({ ...x, sep: k ? '; ' : '' }));
+import { plural, separated } from './model.ts';
 
 /** Everything the repair page shows for one flow's repairs. */
 export function repairPageModel(corpus: Corpus, q: RepairRequest, result: FlowRepair) {
@@ -32,7 +30,7 @@ export function repairPageModel(corpus: Corpus, q: RepairRequest, result: FlowRe
       note: t.note,
       repairs: t.repairs.map((x) => ({
         count: x.changes.length,
-        changes: `${x.changes.length} change${x.changes.length === 1 ? '' : 's'}`,
+        changes: `${x.changes.length} ${plural(x.changes.length, 'change')}`,
         lines: x.changes.map(changeLine),
         stopFiring: separated(x.stopFiring),
         lifting: separated(x.lifting),

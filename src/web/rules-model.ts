@@ -7,7 +7,7 @@ import { inForceOn, renderCondition, type Corpus, type Jurisdiction, type Provis
 import { VERDICT } from '../engine/report.ts';
 import type { CompiledCorpus } from '../engine/compiled.ts';
 import type { DecidedCell } from './context.ts';
-import { factLines, kindLabel } from './model.ts';
+import { factLines, kindLabel, separated } from './model.ts';
 
 /** What an example expects, in words. */
 const EXPECT_WORDS: Record<string, string> = {
@@ -37,9 +37,6 @@ const CONDITION_HEADING: Record<Provision['kind'], string> = {
 function dates(p: Provision): string {
   return p.inForce.to ? `${p.inForce.from} to ${p.inForce.to}` : `from ${p.inForce.from}`;
 }
-
-/** Links in a list, each with the separator before it. */
-const separated = <T>(list: T[], sep = '; ') => list.map((x, k) => ({ ...x, sep: k ? sep : '' }));
 
 /** The rule browser's index: every jurisdiction with its instruments and their provision counts. */
 export function rulesIndexModel(corpus: Corpus) {

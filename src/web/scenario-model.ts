@@ -5,10 +5,8 @@
  */
 import type { Corpus, EvaluationResult, Question } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
-import { controlsModel, factLines, matrixModel, pageUrl, questionModels, type ScenarioRef } from './model.ts';
+import { controlsModel, factLines, matrixModel, pageUrl, plural, questionModels, type ScenarioRef } from './model.ts';
 import { repairUrl } from './repair.ts';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface ScenarioPageInput {
   corpus: Corpus;
@@ -44,7 +42,7 @@ export function scenarioModel(input: ScenarioPageInput) {
     questions: questionModels(asked.slice(0, 5), input.answerLink).map((q) => ({
       ask: q.question.question || q.question.label,
       forJurisdiction: q.question.jurisdiction ? ` (for ${q.question.jurisdiction})` : '',
-      reach: `could settle ${plural(q.question.settles, 'cell')} in ${plural(q.question.jurisdictions.length, 'jurisdiction')}`,
+      reach: `could settle ${q.question.settles} ${plural(q.question.settles, 'cell')} in ${q.question.jurisdictions.length} ${plural(q.question.jurisdictions.length, 'jurisdiction')}`,
       fact: q.question.fact,
       answers: q.answers,
     })),
