@@ -16,7 +16,8 @@ import { diffLaws, diffMarkdown, diffTable, equivalentOn, givenFrom, repairFlow,
 import { delta, timeline } from '../engine/timeline.ts';
 import { deltaText, timelineText } from '../engine/timeline-report.ts';
 import { briefLines, explanationText, toCsv, toJsonContract, toMarkdown, toTable } from '../engine/report.ts';
-import { todayIso } from './today.ts';
+import { todayIso } from '../clock.ts';
+import { isIsoDate } from '../dates.ts';
 
 const USAGE = `Usage:
   lexflow evaluate <scenario.json> [--as-of YYYY-MM-DD] [--jurisdictions KR,EU] [--mode transplant|actual] [--format table|json|markdown|csv]
@@ -63,7 +64,7 @@ function parse(argv: string[]) {
 
 function asOfOption(value: string | undefined): string {
   if (value === undefined) return todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     throw new InputError(`--as-of: "${value}" is not a valid date; use YYYY-MM-DD`);
   }
   return value;

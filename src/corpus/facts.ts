@@ -4,8 +4,8 @@
  * jurisdiction is named. Messages name the fact and the nearest valid name.
  */
 import type { FactDef, Vocabulary } from '../engine/types.ts';
-import type { Problem } from './errors.ts';
-import { didYouMean } from './suggest.ts';
+import { misnamed, type Finding, type Problem } from './errors.ts';
+import { isIsoDate } from '../dates.ts';
 
 export interface FactCheckOptions {
   file?: string;
@@ -53,81 +53,97 @@ export function shown(value: unknown): string {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Why a value does not fit its fact (type, domain, minimum), or undefined when it fits. */
 export function checkValue(fact: FactDef, value: unknown): string | undefined {
+  return valueFinding(fact, value)?.message;
+}
+
+/** As checkValue, with the problem's kind and, for a mistyped value, the nearest valid one. */
+export function valueFinding(fact: FactDef, value: unknown): Finding | undefined {
   if (value === null) return undefined;
+  const invalid = (message: string): Finding => ({ kind: 'invalid_value', message });
   switch (fact.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : `expected true or false, got ${shown(value)}`;
+      return typeof value === 'boolean' ? undefined : invalid(`expected true or false, got ${shown(value)}`);
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a number, got ${shown(value)}`;
-      return fact.min !== undefined && value < fact.min ? `must be at least ${fact.min}` : undefined;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return invalid(`expected a number, got ${shown(value)}`);
+      return fact.min !== undefined && value < fact.min ? invalid(`must be at least ${fact.min}`) : undefined;
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
-        ? undefined
-        : `expected a date YYYY-MM-DD, got ${shown(value)}`;
+      return isIsoDate(value) ? undefined : invalid(`expected a calendar date YYYY-MM-DD, got ${shown(value)}`);
     case 'enum': {
       const domain = (fact.values ?? []).map((v) => v.value);
-      if (typeof value !== 'string') return `expected one of ${domain.join(', ')}, got ${shown(value)}`;
-      return domain.includes(value) ? undefined : `${shown(value)} is not a value of ${fact.key}${value.length <= SUGGEST_MAX ? didYouMean(value, domain) : ''} (values: ${domain.join(', ')})`;
+      if (typeof value !== 'string') return invalid(`expected one of ${domain.join(', ')}, got ${shown(value)}`);
+      if (domain.includes(value)) return undefined;
+      const named = notAValue(fact, value, domain);
+      return { ...named, message: `${named.message} (values: ${domain.join(', ')})` };
     }
     case 'set': {
       const domain = (fact.values ?? []).map((v) => v.value);
-      const members = (list: unknown[]): string | undefined => {
-        for (const item of list) {
-          if (typeof item !== 'string' || !domain.includes(item)) {
-            const hint = typeof item === 'string' && item.length <= SUGGEST_MAX ? didYouMean(item, domain) : '';
-            return `${shown(item)} is not a value of ${fact.key}${hint}`;
-          }
-        }
+      const members = (list: unknown[]): Finding | undefined => {
+        for (const item of list) if (typeof item !== 'string' || !domain.includes(item)) return notAValue(fact, item, domain);
         return undefined;
       };
       if (Array.isArray(value)) return members(value);
       if (isObject(value)) return checkOpenSet(value, members);
-      return `expected a list of values from ${domain.join(', ')}, or {"includes": [...], "excludes": [...]} with the rest unknown, got ${shown(value)}`;
+      return invalid(`expected a list of values from ${domain.join(', ')}, or {"includes": [...], "excludes": [...]} with the rest unknown, got ${shown(value)}`);
     }
   }
 }
 
+/** "X is not a value of <fact>", with the nearest value of its domain for a short string. */
+function notAValue(fact: FactDef, value: unknown, domain: string[]): Finding {
+  const message = `${shown(value)} is not a value of ${fact.key}`;
+  return typeof value === 'string' && value.length <= SUGGEST_MAX ? misnamed('invalid_value', message, value, domain) : { kind: 'invalid_value', message };
+}
+
 /** A set stated in part: known members, known non-members, the rest unknown. */
-function checkOpenSet(value: Record<string, unknown>, members: (list: unknown[]) => string | undefined): string | undefined {
+function checkOpenSet(value: Record<string, unknown>, members: (list: unknown[]) => Finding | undefined): Finding | undefined {
+  // A set's shape, not one of its values: the API has always coded these invalid_scenario.
+  const shape = (message: string): Finding => ({ kind: 'invalid_scenario', message });
   const keys = ['includes', 'excludes', 'others'];
   for (const k of Object.keys(value)) {
-    if (!keys.includes(k)) return `unknown field ${shown(k)} of a set stated in part${k.length <= SUGGEST_MAX ? didYouMean(k, keys) : ''} (fields: includes, excludes, others)`;
+    if (!keys.includes(k)) {
+      const message = `unknown field ${shown(k)} of a set stated in part`;
+      const named = k.length <= SUGGEST_MAX ? misnamed('invalid_scenario', message, k, keys) : shape(message);
+      return { ...named, message: `${named.message} (fields: includes, excludes, others)` };
+    }
   }
   if (value.others !== undefined && value.others !== 'unknown') {
-    return `"others" may only be "unknown" (to state the whole set, give a list instead), got ${shown(value.others)}`;
+    return shape(`"others" may only be "unknown" (to state the whole set, give a list instead), got ${shown(value.others)}`);
   }
   for (const k of ['includes', 'excludes']) {
     const list = value[k];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) return `"${k}" must be a list of values, got ${shown(list)}`;
+    if (!Array.isArray(list)) return shape(`"${k}" must be a list of values, got ${shown(list)}`);
     const bad = members(list);
     if (bad) return bad;
   }
   const both = ((value.includes as string[] | undefined) ?? []).filter((m) => ((value.excludes as string[] | undefined) ?? []).includes(m));
-  if (both.length) return `${shown(both[0])} is both included and excluded`;
+  if (both.length) return shape(`${shown(both[0])} is both included and excluded`);
   return undefined;
 }
 
 export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: FactCheckOptions): Problem[] {
   const problems: Problem[] = [];
-  // Messages are built lazily: past the cap neither the message nor its suggestion is computed.
-  const report = (path: string, message: () => string) => {
-    if (admit(options.cap)) problems.push({ file: options.file, path, message: message() });
+  // Findings are built lazily: past the cap neither the message nor its suggestion is computed.
+  const report = (path: string, finding: () => Finding) => {
+    if (admit(options.cap)) problems.push({ file: options.file, path, ...finding() });
   };
+  const shape = (message: string): Finding => ({ kind: 'invalid_scenario', message });
   const keys = [...vocabulary.byKey.keys()];
   const groups = new Set(vocabulary.groups.map((g) => g.id));
   if (!isObject(facts)) {
-    report(options.at, () => 'facts must be an object of groups, e.g. {"data": {"categories": ["face_image"]}}');
+    report(options.at, () => shape('facts must be an object of groups, e.g. {"data": {"categories": ["face_image"]}}'));
     return problems;
   }
   for (const [group, inner] of Object.entries(facts)) {
     if (isObject(inner) && !groups.has(group)) {
-      report(`${options.at}.${group}`, () => `${group}: unknown group of facts${didYouMean(group, groups)}`);
+      report(`${options.at}.${group}`, () => misnamed('invalid_scenario', `${group}: unknown group of facts`, group, groups));
       continue;
     }
     if (!isObject(inner)) {
-      report(`${options.at}.${group}`, () => `expected a group of facts (an object)${vocabulary.byKey.has(group) ? '' : didYouMean(group, groups)}`);
+      const message = 'expected a group of facts (an object)';
+      report(`${options.at}.${group}`, () => (vocabulary.byKey.has(group) ? { kind: 'invalid_value', message } : misnamed('invalid_value', message, group, groups)));
       continue;
     }
     for (const [name, value] of Object.entries(inner)) {
@@ -135,19 +151,19 @@ export function checkFacts(facts: unknown, vocabulary: Vocabulary, options: Fact
       const where = `${options.at}.${key}`;
       const fact = vocabulary.byKey.get(key);
       if (!fact) {
-        report(where, () => `${key}: unknown fact${didYouMean(key, keys)}`);
+        report(where, () => misnamed('unknown_fact', `${key}: unknown fact`, key, keys));
         continue;
       }
       if (options.allow === 'flow' && fact.scope === 'jurisdiction') {
-        report(where, () => `${key}: a legal-order fact: state it per jurisdiction under "jurisdictionFacts": {"<CODE>": {...}}`);
+        report(where, () => shape(`${key}: a legal-order fact: state it per jurisdiction under "jurisdictionFacts": {"<CODE>": {...}}`));
         continue;
       }
       if (options.allow === 'jurisdiction' && fact.scope === 'flow') {
-        report(where, () => `${key}: describes the flow, not a legal order: state it under "facts"`);
+        report(where, () => shape(`${key}: describes the flow, not a legal order: state it under "facts"`));
         continue;
       }
-      const bad = checkValue(fact, value);
-      if (bad) report(where, () => `${key}: ${bad}`);
+      const bad = valueFinding(fact, value);
+      if (bad) report(where, () => ({ ...bad, message: `${key}: ${bad.message}` }));
     }
   }
   return problems;

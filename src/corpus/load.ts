@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, Topic, Vocabulary } from '../engine/types.ts';
-import { LoadError, type Problem } from './errors.ts';
+import { LoadError, misnamed, type Finding, type Problem } from './errors.ts';
 import { parseJson } from './json.ts';
 import { validateAgainst } from './schemas.ts';
 import { admit, checkFacts, type ProblemCap } from './facts.ts';
@@ -170,14 +170,14 @@ export function checkScenario(
     return { problems: shownProblems, total: schemaProblems.length };
   }
   const problems: Problem[] = [];
-  const report = (path: string, message: () => string) => {
-    if (admit(cap)) problems.push({ file, path, message: message() });
+  const report: Report = (path, finding) => {
+    if (admit(cap)) problems.push({ file, path, ...finding() });
   };
   const s = raw as Scenario;
   const codes = [...corpus.jurisdictions.keys()];
   const checkJurisdictionFacts = (jf: Scenario['jurisdictionFacts'], at: string) => {
     for (const [code, facts] of Object.entries(jf ?? {})) {
-      if (!corpus.jurisdictions.has(code)) report(`${at}.${code}`, () => `unknown jurisdiction ${code}${didYouMean(code, codes)}`);
+      if (!corpus.jurisdictions.has(code)) report(`${at}.${code}`, () => misnamed('unknown_jurisdiction', `unknown jurisdiction ${code}`, code, codes));
       else problems.push(...checkFacts(facts, corpus.vocabulary, { file, at: `${at}.${code}`, allow: 'jurisdiction', cap }));
     }
   };
@@ -186,12 +186,12 @@ export function checkScenario(
   const flowIds = new Set<string>();
   const partyIds = new Set(s.parties.map((p) => p.id));
   s.flows.forEach((flow, i) => {
-    if (flowIds.has(flow.id)) report(`flows[${i}].id`, () => `duplicate flow id ${flow.id}`);
+    if (flowIds.has(flow.id)) report(`flows[${i}].id`, () => ({ kind: 'invalid_scenario', message: `duplicate flow id ${flow.id}` }));
     flowIds.add(flow.id);
     for (const side of ['sender', 'recipient'] as const) {
       const party = flow[side];
       if (party !== undefined && !partyIds.has(party)) {
-        report(`flows[${i}].${side}`, () => `unknown party ${party}${didYouMean(party, partyIds)}`);
+        report(`flows[${i}].${side}`, () => misnamed('invalid_scenario', `unknown party ${party}`, party, partyIds));
       }
     }
     problems.push(...checkFacts(flow.facts, corpus.vocabulary, { file, at: `flows[${i}].facts`, allow: 'flow', cap }));
@@ -204,13 +204,14 @@ export function checkScenario(
   return problems.length ? { problems, total } : { scenario: s, problems, total: 0 };
 }
 
-type Report = (path: string, message: () => string) => void;
+/** Adds a problem found at a path; the finding is built only if the cap admits it. */
+type Report = (path: string, finding: () => Finding) => void;
 
 /** Provenance names facts of the vocabulary (or "*" for every other stated fact). */
 function provenanceProblems(provenance: Scenario['provenance'], corpus: Corpus, at: string, report: Report): void {
   const keys = [...corpus.vocabulary.byKey.keys()];
   for (const key of Object.keys(provenance ?? {})) {
-    if (key !== '*' && !corpus.vocabulary.byKey.has(key)) report(`${at}.${key}`, () => `${key}: unknown fact${didYouMean(key, keys)}`);
+    if (key !== '*' && !corpus.vocabulary.byKey.has(key)) report(`${at}.${key}`, () => misnamed('unknown_fact', `${key}: unknown fact`, key, keys));
   }
 }
 
@@ -229,16 +230,16 @@ function decisionProblems(s: Scenario, corpus: Corpus, report: Report): void {
   const byId = new Map(corpus.provisions.map((p) => [p.id, p]));
   (s.decisions ?? []).forEach((d, i) => {
     const at = `decisions[${i}]`;
-    if (!flows.includes(d.flow)) report(`${at}.flow`, () => `unknown flow ${d.flow}${didYouMean(d.flow, flows)}`);
+    if (!flows.includes(d.flow)) report(`${at}.flow`, () => misnamed('invalid_scenario', `unknown flow ${d.flow}`, d.flow, flows));
     if (!corpus.jurisdictions.has(d.jurisdiction)) {
-      report(`${at}.jurisdiction`, () => `unknown jurisdiction ${d.jurisdiction}${didYouMean(d.jurisdiction, codes)}`);
+      report(`${at}.jurisdiction`, () => misnamed('unknown_jurisdiction', `unknown jurisdiction ${d.jurisdiction}`, d.jurisdiction, codes));
       return;
     }
     const chain = chainOf(corpus, d.jurisdiction);
     d.breached.forEach((id, k) => {
       const p = byId.get(id);
-      if (!p) report(`${at}.breached[${k}]`, () => `unknown provision ${id}${didYouMean(id, byId.keys())}`);
-      else if (!chain.includes(p.jurisdiction)) report(`${at}.breached[${k}]`, () => `${id} is a provision of ${p.jurisdiction}, which ${d.jurisdiction} does not apply`);
+      if (!p) report(`${at}.breached[${k}]`, () => misnamed('invalid_scenario', `unknown provision ${id}`, id, byId.keys()));
+      else if (!chain.includes(p.jurisdiction)) report(`${at}.breached[${k}]`, () => ({ kind: 'invalid_scenario', message: `${id} is a provision of ${p.jurisdiction}, which ${d.jurisdiction} does not apply` }));
     });
   });
 }

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Problem } from './errors.ts';
-import { didYouMean } from './suggest.ts';
+import { misnamed, type Finding, type Problem } from './errors.ts';
 
 
 export type SchemaName = 'instrument' | 'scenario' | 'vocabulary' | 'jurisdictions';
@@ -27,21 +26,19 @@ function validator(rulesDir: string, name: SchemaName): ValidateFunction {
   return v;
 }
 
-function describe(e: ErrorObject): { path: string; message: string } {
+/** An Ajv error as a problem; only a value of the wrong form is an invalid value, the rest is the input's shape. */
+function describe(e: ErrorObject): { path: string } & Finding {
   const path = e.instancePath || '/';
+  const shape = (message: string) => ({ path, kind: 'invalid_scenario' as const, message });
   if (e.keyword === 'additionalProperties') {
     const extra = (e.params as { additionalProperty: string }).additionalProperty;
     const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
-    return { path: `${path === '/' ? '' : path}/${extra}`, message: `unknown field "${extra}"${didYouMean(extra, allowed)}` };
+    return { path: `${path === '/' ? '' : path}/${extra}`, ...misnamed('invalid_scenario', `unknown field "${extra}"`, extra, allowed) };
   }
-  if (e.keyword === 'required') {
-    return { path, message: `missing required field "${(e.params as { missingProperty: string }).missingProperty}"` };
-  }
-  if (e.keyword === 'enum') {
-    return { path, message: `must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}` };
-  }
-  if (e.keyword === 'pattern') return { path, message: `has the wrong form (expected ${(e.params as { pattern: string }).pattern})` };
-  return { path, message: e.message ?? 'is invalid' };
+  if (e.keyword === 'required') return shape(`missing required field "${(e.params as { missingProperty: string }).missingProperty}"`);
+  if (e.keyword === 'enum') return shape(`must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`);
+  if (e.keyword === 'pattern') return { path, kind: 'invalid_value', message: `has the wrong form (expected ${(e.params as { pattern: string }).pattern})` };
+  return shape(e.message ?? 'is invalid');
 }
 
 export function validateAgainst(rulesDir: string, name: SchemaName, data: unknown, file?: string): Problem[] {

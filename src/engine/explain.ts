@@ -14,6 +14,7 @@ import { exact3 } from './search.ts';
 import type { Cell } from './cell.ts';
 import { stateOf } from './status.ts';
 import { renderLeaf } from './render.ts';
+import { VERDICT } from './report.ts';
 
 export type Truth = 'true' | 'false' | 'unknown';
 
@@ -118,13 +119,6 @@ export function explainCondition(node: CNode, a: Assignment, cc: CompiledCorpus)
   }
 }
 
-const HEADLINE: Record<Verdict, string> = {
-  forbidden: 'Forbidden',
-  conditional: 'Conditional: unknown facts or open obligations decide',
-  allowed: 'Allowed',
-  'not-covered': 'Not covered: no encoded instrument of this jurisdiction applies (this is not "allowed")',
-};
-
 export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell: Cell): Explanation {
   const s = cell.state ?? stateOf(plan, a);
   const instruments: InstrumentExplanation[] = plan.instruments.map((pi, ii) => ({
@@ -186,7 +180,7 @@ export function explainCell(cc: CompiledCorpus, plan: Plan, a: Assignment, cell:
   const vocabulary = cc.corpus.vocabulary;
   return {
     verdict: cell.verdict,
-    headline: HEADLINE[cell.verdict],
+    headline: VERDICT[cell.verdict].headline,
     instruments,
     prohibitions,
     obligations,

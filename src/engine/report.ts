@@ -9,34 +9,51 @@ import type { ConditionPart, Explanation } from './explain.ts';
 import type { RecordVerdict } from './record.ts';
 import type { ChecklistItem, Standing } from './checklist.ts';
 
-export const VERDICT_WORD: Record<Verdict, string> = {
-  forbidden: 'FORBIDDEN',
-  conditional: 'CONDITIONAL',
-  allowed: 'ALLOWED',
-  'not-covered': 'NOT COVERED',
+/**
+ * How a verdict is shown wherever it is shown (terminal tables, Markdown, CSV legends,
+ * pages, explanations): one row per verdict, so its word, icon and meaning are
+ * spelled once.
+ */
+export interface VerdictLook {
+  /** The word in capitals, as matrix cells and chips show it. */
+  word: string;
+  /** The word in sentence case, to begin a sentence with. */
+  name: string;
+  icon: string;
+  /** What it means, as the legend of a page says it. */
+  help: string;
+  /** What a text legend adds in brackets after the word, if anything. */
+  note?: string;
+  /** The first line of an explanation, or of the record's reading when nothing is cited. */
+  headline: string;
+  /** The CSS class that colours it. */
+  css: string;
+}
+
+/** The open reading's verdicts, in the order legends and summaries list them. */
+export const VERDICT: Record<Verdict, VerdictLook> = {
+  forbidden: { word: 'FORBIDDEN', name: 'Forbidden', icon: '✖', help: 'a prohibition fires or an obligation is breached', headline: 'Forbidden', css: 'v-forbidden' },
+  conditional: { word: 'CONDITIONAL', name: 'Conditional', icon: '?', help: 'unknown facts or open obligations decide', note: 'unknown facts decide', headline: 'Conditional: unknown facts or open obligations decide', css: 'v-conditional' },
+  allowed: { word: 'ALLOWED', name: 'Allowed', icon: '✔', help: 'no prohibition fires', headline: 'Allowed', css: 'v-allowed' },
+  'not-covered': { word: 'NOT COVERED', name: 'Not covered', icon: '∅', help: 'no encoded instrument applies; this is not "allowed"', note: 'no encoded instrument applies; not "allowed"', headline: 'Not covered: no encoded instrument of this jurisdiction applies (this is not "allowed")', css: 'v-not-covered' },
 };
 
-export const VERDICT_ICON: Record<Verdict, string> = {
-  forbidden: '✖',
-  conditional: '?',
-  allowed: '✔',
-  'not-covered': '∅',
+/** The on-record reading's verdicts: 'undetermined' where an element of the case is itself unknown. */
+export const RECORD_VERDICT: Record<RecordVerdict, VerdictLook> = {
+  forbidden: { word: 'FORBIDDEN', name: 'Forbidden', icon: '✖', help: 'on the record a prohibition fires or a duty is breached, and no defence has been shown', headline: 'Forbidden', css: 'v-forbidden' },
+  undetermined: { word: 'UNDETERMINED', name: 'Undetermined', icon: '…', help: "an element of a prohibition, a requirement of scope or a duty's performance is itself unknown", note: "on the record: an element of a prohibition, a requirement of scope or a duty's performance is unknown", headline: 'Undetermined: the record does not establish an element the law requires', css: 'v-undetermined' },
+  allowed: { word: 'ALLOWED', name: 'Allowed', icon: '✔', help: 'on the record no prohibition fires', headline: 'Allowed: no rule of an applicable instrument forbids it', css: 'v-allowed' },
+  'not-covered': { word: 'NOT COVERED', name: 'Not covered', icon: '∅', help: 'no encoded instrument applies; this is not "allowed"', note: 'no encoded instrument applies; not "allowed"', headline: 'Not covered: no encoded instrument of this jurisdiction applies (this is not "allowed")', css: 'v-not-covered' },
 };
 
-/** The on-record reading's words: 'undetermined' where an element of the case is itself unknown. */
-export const RECORD_WORD: Record<RecordVerdict, string> = {
-  forbidden: 'FORBIDDEN',
-  undetermined: 'UNDETERMINED',
-  allowed: 'ALLOWED',
-  'not-covered': 'NOT COVERED',
-};
+export const VERDICTS = Object.keys(VERDICT) as Verdict[];
+export const RECORD_VERDICTS = Object.keys(RECORD_VERDICT) as RecordVerdict[];
 
-export const RECORD_ICON: Record<RecordVerdict, string> = {
-  forbidden: '✖',
-  undetermined: '…',
-  allowed: '✔',
-  'not-covered': '∅',
-};
+/** "✖ FORBIDDEN": a verdict as a matrix cell shows it. */
+export const mark = (look: VerdictLook): string => `${look.icon} ${look.word}`;
+
+/** A text legend's entry: the mark, and its note in brackets. */
+const legendEntry = (look: VerdictLook, word = look.word): string => `${look.icon} ${word}${look.note ? ` (${look.note})` : ''}`;
 
 /** How a checklist line marks where the record stands. */
 export const STANDING_WORD: Record<Standing, string> = {
@@ -57,13 +74,13 @@ export function recordLine(cell: CellResult): string {
     : r.verdict === 'allowed' ? (cites.length ? `allowed: ${cites.join('; ')} lift what would forbid it` : 'allowed: no rule forbids it')
     : r.verdict === 'not-covered' ? 'not covered: no encoded instrument applies (this is not "allowed")'
     : `undetermined: the record does not establish ${r.missing.map((m) => m.citation).filter((c, i, all) => all.indexOf(c) === i).join('; ')}`;
-  return `On the record: ${RECORD_ICON[r.verdict]} ${RECORD_WORD[r.verdict]}, ${why}.`;
+  return `On the record: ${mark(RECORD_VERDICT[r.verdict])}, ${why}.`;
 }
 
 /** The open reading set against the record's, in one line: what could still move it. */
 export function openLine(cell: CellResult): string {
   const r = cell.record;
-  const open = `${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}`;
+  const open = mark(VERDICT[cell.verdict]);
   if (!r || cell.verdict !== 'conditional' || r.verdict === 'undetermined') return `Open reading (every completion of the unknown facts): ${open}.`;
   const shown = r.presumptions.map((p) => p.citation);
   return `Open reading (every completion of the unknown facts): ${open}; could change only if ${shown.length ? `one of these were shown: ${shown.join('; ')}` : 'unknown facts were established'}.`;
@@ -185,15 +202,15 @@ export function toTable(result: EvaluationResult, scenario: Scenario): string {
   const onRecord = result.results.every((c) => c.record);
   const out = [`${scenario.title}`, `as of ${result.asOf}, territory read as ${result.mode}`, ''];
   if (onRecord) {
-    out.push('On the record (a defence counts only when shown):', ...matrixLines(result, scenario, (c) => `${RECORD_ICON[c.record!.verdict]} ${RECORD_WORD[c.record!.verdict]}`), '');
+    out.push('On the record (a defence counts only when shown):', ...matrixLines(result, scenario, (c) => mark(RECORD_VERDICT[c.record!.verdict])), '');
     out.push('Open reading (every completion of the unknown facts):');
   }
   out.push(
-    ...matrixLines(result, scenario, (c) => `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}`),
+    ...matrixLines(result, scenario, (c) => mark(VERDICT[c.verdict])),
     '',
-    'Legend: ✖ FORBIDDEN  ? CONDITIONAL (unknown facts decide)  ✔ ALLOWED  ∅ NOT COVERED (no encoded instrument applies; not "allowed")',
+    `Legend: ${VERDICTS.map((v) => legendEntry(VERDICT[v])).join('  ')}`,
   );
-  if (onRecord) out.push('        … UNDETERMINED (on the record: an element of a prohibition, a requirement of scope or a duty\'s performance is unknown)');
+  if (onRecord) out.push(`        ${legendEntry(RECORD_VERDICT.undetermined)}`);
   return out.join('\n');
 }
 
@@ -213,11 +230,11 @@ export function toMarkdown(result: EvaluationResult, scenario: Scenario): string
       const c = cellOf(result, f.id, j);
       if (!c) return '';
       const cites = shortCitations(c);
-      return `${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}${cites ? `<br>${mdEscape(cites)}` : ''}`;
+      return `${mark(VERDICT[c.verdict])}${cites ? `<br>${mdEscape(cites)}` : ''}`;
     });
     lines.push(`| ${mdEscape(f.label)} | ${cells.join(' | ')} |`);
   }
-  lines.push('', '✖ forbidden · ? conditional (unknown facts decide) · ✔ allowed · ∅ not covered (no encoded instrument applies; not "allowed")');
+  lines.push('', VERDICTS.map((v) => legendEntry(VERDICT[v], VERDICT[v].name.toLowerCase())).join(' · '));
   return lines.join('\n');
 }
 
@@ -246,7 +263,7 @@ function partLines(part: ConditionPart, indent: string): string[] {
 export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus, flowLabel: string): string {
   const j = corpus.jurisdictions.get(cell.jurisdiction);
   const out: string[] = [`${flowLabel} — ${j?.name ?? cell.jurisdiction} (${cell.jurisdiction})`, ...briefLines(cell)];
-  out.push('', 'The full reasoning (open reading):', `Verdict: ${VERDICT_ICON[cell.verdict]} ${VERDICT_WORD[cell.verdict]}. ${e.headline}.`);
+  out.push('', 'The full reasoning (open reading):', `Verdict: ${mark(VERDICT[cell.verdict])}. ${e.headline}.`);
   if (cell.decisive.length) {
     out.push('', 'Decided by:');
     for (const d of cell.decisive) out.push(`  - ${d.citation} (${d.title}): ${d.status}`);
@@ -286,7 +303,7 @@ export function explanationText(cell: CellResult, e: Explanation, corpus: Corpus
   if (cell.verdict === 'conditional') {
     out.push('', 'What would settle it:');
     for (const o of cell.outcomes) {
-      out.push(`  ${VERDICT_WORD[o.verdict]} if ${cell.outcomesComplete ? 'any' : 'for example any'} of:`);
+      out.push(`  ${VERDICT[o.verdict].word} if ${cell.outcomesComplete ? 'any' : 'for example any'} of:`);
       for (const conj of o.when) out.push(`    - ${conj.map((c) => c.text).join(' AND ') || '(always)'}`);
       if (o.more) out.push(`    … and ${o.more} more combinations`);
     }

@@ -9,7 +9,7 @@ import { rateLimit } from 'express-rate-limit';
 import { join } from 'node:path';
 import { createContext, type WebDeps } from './context.ts';
 import type { Evaluator } from './evaluator.ts';
-import { HttpError, errorBody, toHttpError } from './errors.ts';
+import { HttpError, errorBody, errorModel, toHttpError } from './errors.ts';
 import { renderPage } from './render.ts';
 import { apiRoutes } from './routes/api.ts';
 import { homeRoutes } from './routes/home.ts';
@@ -106,7 +106,7 @@ export function createApp(deps: WebDeps): Express {
       return;
     }
     try {
-      await renderPage(res, 'error', { title: e.status === 404 ? 'Not found' : 'Something is wrong with the request', error: e }, e.status);
+      await renderPage(res, 'error', { title: e.status === 404 ? 'Not found' : 'Something is wrong with the request', error: errorModel(e) }, e.status);
     } catch {
       res.status(e.status).type('text').send(`${e.status} ${e.message}`);
     }

@@ -10,7 +10,8 @@ import type { Corpus, FactDef, Flow, Scenario } from '../engine/index.ts';
 import { flattenFacts, isOpenSet } from '../engine/index.ts';
 import { HttpError } from './errors.ts';
 import { shown } from '../corpus/facts.ts';
-import { isIsoDate } from './params.ts';
+import { isIsoDate } from '../dates.ts';
+import { plural } from './model.ts';
 
 export function blankScenario(): Scenario {
   return {
@@ -50,8 +51,20 @@ export interface FieldModel {
   nonMembers: FieldOption[];
   /** Where the shown value comes from. */
   from: 'flow' | 'shared' | 'none';
+  /** Whether the value shown is the one every flow shares. */
+  shared: boolean;
+  /** The control that states it: a set's fieldset, a select, a number or a date input. */
+  widget: 'set' | 'select' | 'number' | 'date';
+  /** Sets: the three states of the list (unknown, exactly as ticked, ticked ones in and others unknown), one checked. */
+  states: { value: 'unknown' | 'known' | 'open'; label: string; checked: boolean }[];
+  /** Sets: whether the known non-members are shown unfolded (some are ticked). */
+  nonMembersOpen: boolean;
+  /** What the help line adds after the label ("Leave empty for unknown." for a text input). */
+  helpNote: string;
   /** For a question that settles cells of the matrix: how many one answer could settle. */
   settles?: number;
+  /** The same in words, beside the question. */
+  settlesText?: string;
 }
 
 /** The questions that settle the most cells, by fact key (a legal-order fact as key@code), best first. */
@@ -68,6 +81,8 @@ export interface LawModel {
   code: string;
   name: string;
   stated: boolean;
+  /** The heading of its fold: name, code, and whether facts are stated. */
+  summary: string;
   fields: FieldModel[];
 }
 
@@ -95,6 +110,11 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
     open: false,
     nonMembers: [],
     from: known ? from : 'none',
+    shared: known && from === 'shared',
+    widget: fact.type === 'set' ? 'set' : fact.type === 'boolean' || fact.type === 'enum' ? 'select' : fact.type === 'number' ? 'number' : 'date',
+    states: [],
+    nonMembersOpen: false,
+    helpNote: fact.type === 'number' || fact.type === 'date' ? ' Leave empty for unknown.' : '',
   };
   switch (fact.type) {
     case 'boolean':
@@ -113,6 +133,12 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
       base.open = open !== undefined;
       base.members = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: inSet(v.value) }));
       base.nonMembers = (fact.values ?? []).map((v) => ({ value: v.value, label: v.label, selected: (open?.excludes ?? []).includes(v.value) }));
+      base.nonMembersOpen = base.nonMembers.some((m) => m.selected);
+      base.states = [
+        { value: 'unknown', label: 'unknown', checked: !known },
+        { value: 'known', label: 'exactly as ticked below', checked: known && !base.open },
+        { value: 'open', label: 'ticked ones in, others unknown', checked: base.open },
+      ];
       break;
     }
     default:
@@ -125,7 +151,11 @@ function field(fact: FactDef, name: string, value: unknown, from: FieldModel['fr
 /** Fields in the order of the ranking (the questions that settle the most cells first), the rest as the vocabulary has them. */
 function ranked(fields: FieldModel[], ranking: QuestionRanking, key: (f: FieldModel) => string): FieldModel[] {
   const order = [...ranking.keys()];
-  for (const f of fields) if (ranking.has(key(f))) f.settles = ranking.get(key(f));
+  for (const f of fields) {
+    if (!ranking.has(key(f))) continue;
+    f.settles = ranking.get(key(f))!;
+    f.settlesText = `asked first: could settle ${f.settles} ${plural(f.settles, 'cell')}`;
+  }
   const rank = (f: FieldModel) => (ranking.has(key(f)) ? order.indexOf(key(f)) : order.length);
   return fields.map((f, i) => ({ f, i })).sort((x, y) => rank(x.f) - rank(y.f) || x.i - y.i).map((x) => x.f);
 }
@@ -149,7 +179,8 @@ export function formModel(corpus: Corpus, scenario: Scenario, flow: Flow, codes:
     const sharedJ = flattenFacts(scenario.jurisdictionFacts?.[code]);
     const ownJ = flattenFacts(flow.jurisdictionFacts?.[code]);
     const fields = ranked(lawFacts.map((f) => (f.key in ownJ ? field(f, `j:${code}:${f.key}`, ownJ[f.key], 'flow') : field(f, `j:${code}:${f.key}`, sharedJ[f.key], 'shared'))), ranking, (x) => `${x.key}@${code}`);
-    return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated: fields.some((x) => x.known), fields };
+    const stated = fields.some((x) => x.known);
+    return { code, name: corpus.jurisdictions.get(code)?.name ?? code, stated, summary: `${corpus.jurisdictions.get(code)?.name ?? code} (${code})${stated ? ': some facts stated' : ''}`, fields };
   });
   return { groups, law };
 }

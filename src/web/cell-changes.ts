@@ -5,7 +5,7 @@
  */
 import type { Corpus, Outcome, Verdict } from '../engine/index.ts';
 import type { WhatWouldChange } from '../engine/whatif.ts';
-import { VERDICT_ICON, VERDICT_WORD } from '../engine/report.ts';
+import { VERDICT } from '../engine/report.ts';
 import { describeValue } from './model.ts';
 
 /** How many combinations are listed per verdict before "and N more". */
@@ -39,8 +39,8 @@ export interface WhatIf {
 function alternative(o: Outcome): Alternative {
   return {
     verdict: o.verdict,
-    word: VERDICT_WORD[o.verdict],
-    icon: VERDICT_ICON[o.verdict],
+    word: VERDICT[o.verdict].word,
+    icon: VERDICT[o.verdict].icon,
     when: o.when.slice(0, SHOW_COMBINATIONS).map((conj) => conj.map((c) => c.text)),
     more: Math.max(0, o.when.length - SHOW_COMBINATIONS),
   };

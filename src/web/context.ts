@@ -5,7 +5,7 @@
  * result depends only on scenario, date, mode and codes).
  */
 import { compileCorpus, inForceOn, type CompiledCorpus, type Corpus, type EvaluationResult, type Provision, type Question, type Scenario, type Verdict } from '../engine/index.ts';
-import { todayIso } from '../cli/today.ts';
+import { todayIso } from '../clock.ts';
 import { createEvaluator, type Evaluator, type EvaluatorLimits } from './evaluator.ts';
 import type { ViewOptions } from './params.ts';
 

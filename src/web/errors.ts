@@ -41,12 +41,9 @@ export function errorBody(e: HttpError): { error: { code: string; message: strin
   return { error: { code: e.code, message: e.message, path: e.path, ...problems, ...more } };
 }
 
-/** A code for one scenario problem, from what it says. */
+/** The code of a scenario problem is its kind (set where the problem is found), never read from its wording. */
 function codeOf(p: Problem): string {
-  if (/unknown fact/.test(p.message)) return 'unknown_fact';
-  if (/unknown jurisdiction/.test(p.message)) return 'unknown_jurisdiction';
-  if (/expected |is not a value of|must be at least/.test(p.message)) return 'invalid_value';
-  return 'invalid_scenario';
+  return p.kind ?? 'invalid_scenario';
 }
 
 /** Scenario problems (schema, vocabulary, jurisdictions) as one 422 error led by the first. */
@@ -59,6 +56,17 @@ export function scenarioError(problems: Problem[], prefix = 'scenario', total = 
   const more = total > 1 ? ` (and ${total - 1} more problem${total > 2 ? 's' : ''}${total > problems.length ? `; the first ${problems.length} are listed` : ''})` : '';
   const located = problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p, path: p.path.startsWith('/') ? `${prefix}${p.path.replace(/\//g, '.')}`.replace(/\.$/, '') : `${prefix}.${p.path}` }));
   return new HttpError(422, codeOf(first), `${path}: ${message}${more}`, path, located, Math.max(0, total - located.length));
+}
+
+/** The error page's view model: a heading for the kind of failure, the message, and every problem where there are several. */
+export function errorModel(e: HttpError) {
+  return {
+    heading: e.status === 404 ? 'Not found' : 'That request could not be used',
+    message: e.message,
+    problems: e.problems.length > 1 ? e.problems : [],
+    status: e.status,
+    code: e.code,
+  };
 }
 
 /** Errors thrown by body parsers and express itself, mapped to HttpError; anything else is unexpected. */

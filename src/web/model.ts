@@ -1,38 +1,22 @@
 /**
- * View models: what the templates show, built from engine results. Templates only
- * lay these out; every word a verdict or a truth value is shown with comes from here.
+ * View models shared by the pages: links, the matrix, fact values in words and the
+ * ranked questions. Templates only lay these out; each page with more to show has its own model module (cell-model.ts, home-model.ts).
  */
-import { RECORD_ICON, RECORD_WORD, STANDING_WORD, VERDICT_ICON, VERDICT_WORD, shortCitations, cellOf } from '../engine/report.ts';
-import { flattenFacts, isOpenSet, type CellResult, type ChecklistItem, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
+import { RECORD_VERDICT, VERDICT, mark, cellOf } from '../engine/report.ts';
+import { flattenFacts, isOpenSet, type CellResult, type Corpus, type EvaluationResult, type FactDef, type Question, type RecordVerdict, type Scenario, type Verdict } from '../engine/index.ts';
 import type { ViewOptions } from './params.ts';
 import { viewQuery } from './params.ts';
 
-export const VERDICTS: Verdict[] = ['forbidden', 'conditional', 'allowed', 'not-covered'];
-
-export const VERDICT_HELP: Record<Verdict, string> = {
-  forbidden: 'a prohibition fires or an obligation is breached',
-  conditional: 'unknown facts or open obligations decide',
-  allowed: 'no prohibition fires',
-  'not-covered': 'no encoded instrument applies; this is not "allowed"',
-};
-
-export const RECORD_VERDICTS: RecordVerdict[] = ['forbidden', 'undetermined', 'allowed', 'not-covered'];
-
-export const RECORD_HELP: Record<RecordVerdict, string> = {
-  forbidden: 'on the record a prohibition fires or a duty is breached, and no defence has been shown',
-  undetermined: 'an element of a prohibition, a requirement of scope or a duty\'s performance is itself unknown',
-  allowed: 'on the record no prohibition fires',
-  'not-covered': 'no encoded instrument applies; this is not "allowed"',
-};
-
-export const recordWord = (v: RecordVerdict) => RECORD_WORD[v];
-export const recordIcon = (v: RecordVerdict) => RECORD_ICON[v];
-export const standingWord = (s: keyof typeof STANDING_WORD) => STANDING_WORD[s];
-
-export const verdictWord = (v: Verdict) => VERDICT_WORD[v];
-export const verdictIcon = (v: Verdict) => VERDICT_ICON[v];
-
 export const TRUTH_ICON: Record<string, string> = { true: '✔', false: '✖', unknown: '?' };
+
+/** A noun for a count: "1 cell", "2 cells" (the count itself is left to the caller). */
+export const plural = (n: number, word: string): string => `${word}${n === 1 ? '' : 's'}`;
+
+/** Items of a list shown inline, each with the separator that goes before it. */
+export const separated = <T>(list: T[], sep = '; '): (T & { sep: string })[] => list.map((x, k) => ({ ...x, sep: k ? sep : '' }));
+
+/** A provision's kind in words ("scope rule", "remedy or penalty"). */
+export const kindLabel = (kind: string): string => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind;
 
 /** Where a scenario's pages live: bundled ones by id, others by their share code. */
 export interface ScenarioRef {
@@ -46,6 +30,19 @@ export interface ScenarioRef {
 
 export function pageUrl(ref: ScenarioRef, v: ViewOptions, suffix = '', pinDate = false): string {
   return `${ref.base}${suffix}${viewQuery(v, { s: ref.s }, pinDate)}`;
+}
+
+/** The view controls (date, territory, jurisdictions) as a form shows them; `target` is where a page's form submits. */
+export function controlsModel(corpus: Corpus, v: ViewOptions, target: { action?: string; s?: string } = {}) {
+  const jurisdictions = [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) }));
+  return {
+    action: target.action,
+    s: target.s,
+    asOf: v.asOf,
+    modes: (['transplant', 'actual'] as const).map((value) => ({ value, selected: v.mode === value })),
+    jurisdictions,
+    summary: `Jurisdictions: ${jurisdictions.filter((j) => j.checked).length} of ${jurisdictions.length} shown`,
+  };
 }
 
 export function cellUrl(ref: ScenarioRef, v: ViewOptions, flow: string, code: string): string {
@@ -83,7 +80,7 @@ function rowQuestion(questions: Question[], flow: string): string | undefined {
     if (n && (!best || n > best.n)) best = { q, n };
   }
   if (!best) return undefined;
-  return `ask first: ${best.q.question || best.q.label}${best.q.jurisdiction ? ` (${best.q.jurisdiction})` : ''}, could settle ${best.n} cell${best.n === 1 ? '' : 's'} here`;
+  return `ask first: ${best.q.question || best.q.label}${best.q.jurisdiction ? ` (${best.q.jurisdiction})` : ''}, could settle ${best.n} ${plural(best.n, 'cell')} here`;
 }
 
 export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: EvaluationResult, v: ViewOptions, questions: Question[] = []): MatrixModel {
@@ -98,15 +95,15 @@ export function matrixModel(corpus: Corpus, ref: ScenarioRef, result: Evaluation
       counts[c.verdict]++;
       const record = c.record!;
       recordCounts[record.verdict]++;
-      const differs = RECORD_WORD[record.verdict] !== VERDICT_WORD[c.verdict];
+      const differs = RECORD_VERDICT[record.verdict].word !== VERDICT[c.verdict].word;
       return {
         code,
         verdict: c.verdict,
         record: record.verdict,
-        word: RECORD_WORD[record.verdict],
-        icon: RECORD_ICON[record.verdict],
+        word: RECORD_VERDICT[record.verdict].word,
+        icon: RECORD_VERDICT[record.verdict].icon,
         cites: shortRecordCitations(c, 2),
-        open: differs ? `open: ${VERDICT_ICON[c.verdict]} ${VERDICT_WORD[c.verdict]}${hingesOn(c)}` : undefined,
+        open: differs ? `open: ${mark(VERDICT[c.verdict])}${hingesOn(c)}` : undefined,
         href: cellUrl(ref, v, f.id, code),
       };
     }),
@@ -138,14 +135,6 @@ function hingesOn(c: CellResult): string {
   const shown = r.presumptions.map((p) => p.citation);
   if (!shown.length) return '';
   return `; hinges on ${shown.slice(0, 2).join('; ')}${shown.length > 2 ? ` +${shown.length - 2}` : ''}`;
-}
-
-/** Per jurisdiction, how many flows get each verdict (the home page's summary). */
-export function verdictSummary(result: EvaluationResult): { code: string; counts: { verdict: Verdict; n: number }[] }[] {
-  return result.jurisdictions.map((code) => {
-    const mine = result.results.filter((r) => r.jurisdiction === code);
-    return { code, counts: VERDICTS.map((verdict) => ({ verdict, n: mine.filter((r) => r.verdict === verdict).length })).filter((c) => c.n > 0) };
-  });
 }
 
 /** A fact's value in words ("unknown" when absent or null). */
@@ -189,62 +178,6 @@ export function firstSentence(text: string, max = 220): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export interface RecordModel {
-  verdict: RecordVerdict;
-  word: string;
-  icon: string;
-  /** The open reading set against the record's: what could still move it. */
-  open: string;
-  presumptions: NonNullable<CellResult['record']>['presumptions'];
-  /** How the presumptions read, for their heading. */
-  presumedAs: 'not established' | 'as the law presumes';
-  missing: (NonNullable<CellResult['record']>['missing'][number] & { what: string; questions: string[] })[];
-}
-
-const MISSING_PART = {
-  element: 'an element of the prohibition',
-  engagement: 'whether the duty is engaged',
-  performance: 'whether the duty was performed',
-  scope: 'a requirement of scope',
-} as const;
-
-/** The on-record reading of a cell as its page shows it. */
-export function recordModel(corpus: Corpus, cell: CellResult): RecordModel {
-  const r = cell.record!;
-  const shown = r.presumptions.map((p) => p.citation);
-  const open =
-    cell.verdict !== 'conditional' ? `${VERDICT_WORD[cell.verdict][0]}${VERDICT_WORD[cell.verdict].slice(1).toLowerCase()} whatever the unknown facts are.`
-    : r.verdict === 'undetermined' ? 'Unknown facts decide it: see what the law asks, below.'
-    : shown.length === 1 ? `Could change only if ${shown[0]}, presumed above, were shown.`
-    : `Could change only if one of the ${shown.length} defences presumed above were shown.`;
-  const missing = r.missing.map((m) => ({ ...m, what: MISSING_PART[m.part], questions: m.facts.map((k) => corpus.vocabulary.byKey.get(k)?.question ?? k) }));
-  const presumedAs = r.presumptions.every((p) => p.reading === 'not-established') ? 'not established' : 'as the law presumes';
-  return { verdict: r.verdict, word: RECORD_WORD[r.verdict], icon: RECORD_ICON[r.verdict], open, presumptions: r.presumptions, presumedAs, missing };
-}
-
-export interface ChecklistModel {
-  item: ChecklistItem;
-  /** The word for what it does here ("forbids", "may forbid", "duty breached"). */
-  verb: string;
-  mark: string;
-  tone: 'forbidden' | 'undetermined' | 'allowed';
-}
-
-const CHECK_MARK = { forbids: '✖', breached: '✖', open: '?', lifted: '✔', met: '✔' } as const;
-
-/** The checklist's rules, each with the words and tone its line is shown with. */
-export function checklistModel(items: ChecklistItem[]): ChecklistModel[] {
-  return items.map((item) => ({
-    item,
-    verb:
-      item.kind === 'prohibition'
-        ? { forbids: 'forbids', lifted: 'lifted', open: 'may forbid', breached: 'forbids', met: 'lifted' }[item.outcome]
-        : { breached: 'duty breached', met: 'duty met', lifted: 'duty lifted', open: 'duty open', forbids: 'duty breached' }[item.outcome],
-    mark: CHECK_MARK[item.outcome],
-    tone: item.outcome === 'forbids' || item.outcome === 'breached' ? 'forbidden' : item.outcome === 'open' ? 'undetermined' : 'allowed',
-  }));
-}
-
 export interface QuestionModel {
   question: Question;
   answers: { text: string; href?: string; summary: string }[];
@@ -259,8 +192,8 @@ export function questionModels(questions: Question[], link: (q: Question, value:
       .map((a) => {
         const by = new Map<string, number>();
         for (const m of a.moves) by.set(m.to, (by.get(m.to) ?? 0) + 1);
-        const summary = [...by].map(([v, n]) => `${n} ${VERDICT_WORD[v as Verdict].toLowerCase()}`).join(', ');
-        return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} cell${a.moves.length === 1 ? '' : 's'}: ${summary}` };
+        const summary = [...by].map(([v, n]) => `${n} ${VERDICT[v as Verdict].name.toLowerCase()}`).join(', ');
+        return { text: a.text, href: link(q, a.value), summary: `settles ${a.moves.length} ${plural(a.moves.length, 'cell')}: ${summary}` };
       }),
   }));
 }

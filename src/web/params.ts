@@ -6,6 +6,7 @@
 import type { Corpus, Mode } from '../engine/index.ts';
 import { HttpError, suggest } from './errors.ts';
 import { shown } from '../corpus/facts.ts';
+import { isIsoDate } from '../dates.ts';
 
 export interface ViewOptions {
   asOf: string;
@@ -18,16 +19,9 @@ export interface ViewOptions {
   datedExplicitly: boolean;
 }
 
-/** A real calendar date in YYYY-MM-DD form. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export function parseAsOf(value: unknown, today: string, status = 400, path = 'asOf'): string {
   if (value === undefined || value === '') return today;
-  if (typeof value !== 'string' || !isIsoDate(value)) {
+  if (!isIsoDate(value)) {
     throw new HttpError(status, 'invalid_date', `${path}: ${shown(value)} is not a valid date; use YYYY-MM-DD`, path);
   }
   return value;

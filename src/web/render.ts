@@ -4,20 +4,16 @@
  * written with <%= %>; templates use <%- %> only for included partials.
  */
 import type { Express, Response } from 'express';
-import { RECORD_HELP, RECORD_VERDICTS, TRUTH_ICON, VERDICTS, VERDICT_HELP, recordIcon, recordWord, standingWord, verdictIcon, verdictWord } from './model.ts';
+import { RECORD_VERDICT, RECORD_VERDICTS, VERDICT, VERDICTS } from '../engine/report.ts';
+import { TRUTH_ICON } from './model.ts';
 
 export const helpers = {
-  recordWord,
-  recordIcon,
-  standingWord,
-  RECORD_VERDICTS,
-  RECORD_HELP,
-  verdictWord,
-  verdictIcon,
+  /** Each verdict's look (word, icon, help, css), open reading and on the record, and the order legends list them in (for the legend and chips of pages without a model of their own). */
+  VERDICT,
   VERDICTS,
-  VERDICT_HELP,
+  RECORD_VERDICT,
+  RECORD_VERDICTS,
   TRUTH_ICON,
-  kindLabel: (kind: string) => ({ scope: 'scope rule', prohibition: 'prohibition', exception: 'exception', obligation: 'obligation', remedy: 'remedy or penalty' })[kind] ?? kind,
   enc: encodeURIComponent,
 };
 

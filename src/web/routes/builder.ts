@@ -11,7 +11,7 @@ import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
 import { applyForm, blankScenario, fieldId, formModel, type QuestionRanking } from '../builder.ts';
 import { BODY_LIMIT_BYTES, parseJsonInput, scenarioFrom } from '../input.ts';
-import { matrixModel, type ScenarioRef } from '../model.ts';
+import { controlsModel, matrixModel, type ScenarioRef } from '../model.ts';
 import { parseMultipart } from '../multipart.ts';
 import { viewOptions, viewQuery, type ViewOptions } from '../params.ts';
 import { renderPage, renderView } from '../render.ts';
@@ -71,7 +71,7 @@ export function builderRoutes(ctx: WebContext): Router {
       starts: [{ id: 'blank', title: 'A blank scenario' }, ...ctx.scenarios.map((x) => ({ id: x.id, title: x.title }))],
       form: formModel(corpus, scenario, flow, v.jurisdictions, rankingOf(asked)),
       asked: asked.slice(0, 5).map((q) => ({ ...q, anchor: fieldId(q.fact, q.jurisdiction) })),
-      controls: { asOf: v.asOf, mode: v.mode, jurisdictions: [...corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })) },
+      controls: controlsModel(corpus, v),
       results: await resultsModel(ctx, scenario, s, flow.id, v),
     });
   });

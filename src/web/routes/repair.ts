@@ -4,9 +4,9 @@
  * at once) and the same as JSON at `/api/repair`.
  */
 import { Router } from 'express';
-import { changeLine } from '../../engine/diff/index.ts';
 import type { WebContext } from '../context.ts';
-import { parseRepairRequest, repairUrl, runRepair } from '../repair.ts';
+import { parseRepairRequest, runRepair } from '../repair.ts';
+import { repairPageModel } from '../repair-model.ts';
 import { renderPage } from '../render.ts';
 
 export function repairRoutes(ctx: WebContext): Router {
@@ -21,19 +21,8 @@ export function repairRoutes(ctx: WebContext): Router {
   r.get('/repair', async (req, res) => {
     const q = parseRepairRequest(ctx, req.query as Record<string, unknown>);
     const result = await runRepair(ctx, q);
-    const flow = q.scenario.flows.find((f) => f.id === q.flow)!;
-    const name = (code: string) => corpus.jurisdictions.get(code)?.name ?? code;
-    const targets = [...result.perJurisdiction.map((t) => ({ ...t, heading: `${name(t.codes[0])} (${t.codes[0]})`, id: `repair-${t.codes[0]}` })), { ...result.everywhere, heading: `Everywhere at once (${result.everywhere.codes.join(', ') || 'none'})`, id: 'repair-everywhere' }];
-    await renderPage(res, 'repair', {
-      title: `What would make it lawful: ${flow.label}`,
-      scenario: q.scenario,
-      flow,
-      result,
-      asOf: q.asOf,
-      targets: targets.map((t) => ({ ...t, repairs: t.repairs.map((x) => ({ ...x, lines: x.changes.map(changeLine) })) })),
-      back: 'id' in q.source ? `/scenarios/${encodeURIComponent(q.source.id)}?asOf=${q.asOf}` : `/custom?s=${q.source.s}&asOf=${q.asOf}`,
-      json: `/api/repair?${repairUrl(q.source, q.flow, q.asOf, q.codes, q.mode).split('?')[1]}`,
-    });
+    const model = repairPageModel(corpus, q, result);
+    await renderPage(res, 'repair', { title: model.title, repair: model });
   });
   return r;
 }

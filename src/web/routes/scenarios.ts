@@ -4,10 +4,13 @@
  * travels in a share link at /custom?s=... (see share.ts). Both use the same views.
  */
 import { Router, type Request, type Response } from 'express';
-import { toCsv, toMarkdown, VERDICT_ICON, VERDICT_WORD } from '../../engine/report.ts';
+import { toCsv, toMarkdown } from '../../engine/report.ts';
 import type { WebContext } from '../context.ts';
 import { HttpError, suggest } from '../errors.ts';
-import { checklistModel, matrixModel, pageUrl, factLines, describeValue, questionModels, recordModel, type ScenarioRef } from '../model.ts';
+import { pageUrl, type ScenarioRef } from '../model.ts';
+import { scenarioModel } from '../scenario-model.ts';
+import type { Question } from '../../engine/index.ts';
+import { cellModel } from '../cell-model.ts';
 import { withAnswer } from '../answer.ts';
 import { viewOptions, type ViewOptions } from '../params.ts';
 import { renderPage } from '../render.ts';
@@ -26,24 +29,6 @@ export function resolveRef(ctx: WebContext, req: Request): ScenarioRef {
   return { scenario, base: '/custom', s: String(req.query.s), bundled: false };
 }
 
-function controlsModel(ctx: WebContext, ref: ScenarioRef, v: ViewOptions) {
-  return {
-    action: ref.base,
-    s: ref.s,
-    asOf: v.asOf,
-    mode: v.mode,
-    jurisdictions: [...ctx.corpus.jurisdictions.values()].map((j) => ({ code: j.code, name: j.name, checked: v.jurisdictions.includes(j.code) })),
-  };
-}
-
-function exportLinks(ref: ScenarioRef, v: ViewOptions) {
-  return {
-    markdown: pageUrl(ref, v, '/export.md', true),
-    csv: pageUrl(ref, v, '/export.csv', true),
-    json: pageUrl(ref, v, '/export.json', true),
-  };
-}
-
 function fileName(ref: ScenarioRef, v: ViewOptions, ext: string): string {
   return `${ref.scenario.id}-${v.asOf}${v.mode === 'actual' ? '-actual' : ''}.${ext}`;
 }
@@ -56,29 +41,13 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
     const s = ref.scenario;
-    const { matrix: result, questions } = await ctx.page(s, v);
-    const asked = questions ?? [];
-    await renderPage(res, 'scenario', {
-      title: s.title,
-      ref,
-      scenario: s,
-      kind: (s as { kind?: string }).kind,
-      view: v,
-      controls: controlsModel(ctx, ref, v),
-      matrix: matrixModel(corpus, ref, result, v, asked),
-      questionsRanked: questions !== undefined,
-      questions: questionModels(asked.slice(0, 5), (q, value) => {
-        const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
-        return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
-      }),
-      exports: exportLinks(ref, v),
-      permalink: pageUrl(ref, v, '', true),
-      builderUrl: `/builder?s=${ref.s ?? encodeScenario(s)}`,
-      sharedFacts: factLines(corpus, s.facts),
-      parties: s.parties,
-      repairLinks: s.flows.map((f) => ({ label: f.label, href: repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, f.id, v.asOf, v.subset ? v.jurisdictions : undefined, v.mode) })),
-      flows: s.flows.map((f) => ({ id: f.id, label: f.label, note: f.note, sender: s.parties.find((p) => p.id === f.sender)?.name, recipient: s.parties.find((p) => p.id === f.recipient)?.name, facts: factLines(corpus, f.facts) })),
-    });
+    const { matrix, questions } = await ctx.page(s, v);
+    const answerLink = (q: Question, value: unknown) => {
+      const code = encodeScenario(withAnswer(s, q.fact, value, q.jurisdiction));
+      return code.length > SHARE_MAX_CHARS ? undefined : pageUrl({ scenario: s, base: '/custom', s: code, bundled: false }, v, '', v.datedExplicitly);
+    };
+    const model = scenarioModel({ corpus, ref, view: v, matrix, questions, answerLink, share: ref.s ?? encodeScenario(s) });
+    await renderPage(res, 'scenario', { title: model.title, scenario: model });
   };
 
   const cellPage = async (req: Request, res: Response) => {
@@ -90,37 +59,10 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const code = String(req.params.code);
     const jurisdiction = corpus.jurisdictions.get(code);
     if (!jurisdiction) throw new HttpError(404, 'not_found', `no jurisdiction ${code}${suggest(code, corpus.jurisdictions.keys())}`, 'jurisdiction');
-    const { cell, facts, changes, history } = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
-    const decisive = cell.decisive.map((d) => ({ ref: d, provision: ctx.provisionAt(d.id, v.asOf) }));
-    const depends = cell.dependsOn.map((key) => {
-      const f = corpus.vocabulary.byKey.get(key);
-      return { key, label: f?.label ?? key, question: f?.question ?? '', value: describeValue(f, facts[key]) };
-    });
+    const answer = await ctx.evaluator.cell(s, flow.id, code, { asOf: v.asOf, mode: v.mode });
     const repairHref = repairUrl(ref.bundled ? { id: s.id } : { s: ref.s! }, flow.id, v.asOf, [code], v.mode);
-    await renderPage(res, 'cell', {
-      repairHref,
-      history,
-      title: `${VERDICT_WORD[cell.verdict]}: ${flow.label} (${jurisdiction.name})`,
-      ref,
-      scenario: s,
-      flow,
-      jurisdiction,
-      view: v,
-      cell,
-      icon: VERDICT_ICON[cell.verdict],
-      word: VERDICT_WORD[cell.verdict],
-      explanation: cell.explanation!,
-      record: recordModel(corpus, cell),
-      checklist: checklistModel(cell.checklist ?? []),
-      recordDecisive: cell.record!.decisive,
-      decisive,
-      depends,
-      changes,
-      backUrl: pageUrl(ref, v, '', v.datedExplicitly),
-      permalink: pageUrl(ref, v, `/cell/${encodeURIComponent(flow.id)}/${encodeURIComponent(code)}`, true),
-      jsonUrl: ref.bundled ? `/api/scenarios/${encodeURIComponent(s.id)}` : undefined,
-      others: s.flows.filter((f) => f.id !== flow.id).map((f) => ({ label: f.label, href: pageUrl(ref, v, `/cell/${encodeURIComponent(f.id)}/${encodeURIComponent(code)}`, true) })),
-    });
+    const model = cellModel({ corpus, ref, view: v, flow, jurisdiction, ...answer, provisionAt: (id) => ctx.provisionAt(id, v.asOf), repairHref });
+    await renderPage(res, 'cell', { title: model.title, cell: model });
   };
 
   const exportFile = (format: 'md' | 'csv' | 'json') => async (req: Request, res: Response) => {
