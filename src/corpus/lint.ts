@@ -190,12 +190,13 @@ export function lintCorpus(corpus: Corpus): Problem[] {
  */
 function orderProblems(corpus: Corpus): Problem[] {
   const problems: Problem[] = [];
-  const byFile = new Map<string, Provision[]>();
+  // By instrument, so that the order also runs across the parts of a split instrument.
+  const byInstrument = new Map<string, Provision[]>();
   for (const p of corpus.provisions) {
-    if (!byFile.has(p.origin.file)) byFile.set(p.origin.file, []);
-    byFile.get(p.origin.file)!.push(p);
+    if (!byInstrument.has(p.instrument)) byInstrument.set(p.instrument, []);
+    byInstrument.get(p.instrument)!.push(p);
   }
-  for (const entries of byFile.values()) {
+  for (const entries of byInstrument.values()) {
     if (corpus.instruments.get(entries[0].instrument)?.unordered) continue;
     const first = new Map<string, string>();
     let prev: { p: Provision; citation: string } | undefined;

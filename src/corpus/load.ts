@@ -4,7 +4,7 @@
  * any file fails the whole load with every problem listed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, Topic, Vocabulary } from '../engine/types.ts';
 import { LoadError, misnamed, type Finding, type Problem } from './errors.ts';
 import { parseJson } from './json.ts';
@@ -110,37 +110,65 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
       problems.push({ file: show(join(rulesDir, folder)), path: '', message: `folder is not a jurisdiction in rules/jurisdictions.json${didYouMean(folder, jurisdictions.keys())}` });
       continue;
     }
+    // Read every file of the folder first: a part file is loaded where its instrument lists it.
+    const files: { name: string; file: string; data: InstrumentFile }[] = [];
     for (const name of listJson(join(rulesDir, folder))) {
       const path = join(rulesDir, folder, name);
       const file = show(path);
       const raw = readJson(path, file, problems);
       if (raw === undefined) continue;
       const schemaProblems = validateAgainst(rulesDir, 'instrument', raw, file);
-      if (schemaProblems.length) {
-        problems.push(...schemaProblems);
-        continue;
-      }
-      const data = raw as { instrument: Omit<Instrument, 'file'>; provisions: Entry[] };
+      if (schemaProblems.length) problems.push(...schemaProblems);
+      else files.push({ name, file, data: raw as InstrumentFile });
+    }
+    const byName = new Map(files.map((f) => [f.name, f]));
+    const listed = new Set<string>();
+    for (const { name, file, data } of files) {
+      if (data.part !== undefined || !data.instrument) continue;
       const inst: Instrument = { ...data.instrument, file };
       if (inst.jurisdiction !== folder) problems.push({ file, path: '/instrument/jurisdiction', message: `instrument is filed under ${folder} but says ${inst.jurisdiction}` });
       if (instruments.has(inst.id)) problems.push({ file, path: '/instrument/id', message: `duplicate instrument id ${inst.id} (also in ${instruments.get(inst.id)!.file})` });
       instruments.set(inst.id, inst);
       jurisdictions.get(folder)?.instruments.push(inst.id);
-      const expanded = expandAmendments(data.provisions, file);
-      problems.push(...expanded.problems);
-      for (const { provision: p, pointer } of expanded.provisions) {
-        provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file, pointer } });
-      }
-      // Facts are checked where they are written: an amendment's inherited examples were checked above it.
-      data.provisions.forEach((entry, i) => {
-        (entry.examples as WrittenProvision['examples'] | undefined)?.forEach((ex, k) =>
-          problems.push(...checkFacts(ex.facts, vocabulary, { file, at: `/provisions/${i}/examples/${k}/facts`, allow: 'any' })),
-        );
+      const sources: { file: string; entries: Entry[] }[] = [];
+      if (data.provisions) sources.push({ file, entries: data.provisions });
+      (data.parts ?? []).forEach((part, i) => {
+        const partName = join(dirname(name), part);
+        const found = byName.get(partName);
+        if (!found?.data.part) problems.push({ file, path: `/parts/${i}`, message: `part ${part} is not a part file (with "part" and "provisions") in ${folder}/` });
+        else {
+          listed.add(partName);
+          sources.push({ file: found.file, entries: found.data.provisions ?? [] });
+        }
       });
+      for (const source of sources) {
+        const expanded = expandAmendments(source.entries, source.file);
+        problems.push(...expanded.problems);
+        for (const { provision: p, pointer } of expanded.provisions) {
+          provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file: source.file, pointer } });
+        }
+        // Facts are checked where they are written: an amendment's inherited examples were checked above it.
+        source.entries.forEach((entry, i) => {
+          (entry.examples as WrittenProvision['examples'] | undefined)?.forEach((ex, k) =>
+            problems.push(...checkFacts(ex.facts, vocabulary, { file: source.file, at: `/provisions/${i}/examples/${k}/facts`, allow: 'any' })),
+          );
+        });
+      }
+    }
+    for (const { name, file, data } of files) {
+      if (data.part !== undefined && !listed.has(name)) problems.push({ file, path: '/part', message: `part file that no instrument of ${folder}/ lists in its "parts"` });
     }
   }
   if (problems.length) throw new LoadError(problems);
   return { vocabulary, topics: index.topics, jurisdictions, instruments, provisions };
+}
+
+/** A rule file: an instrument with its provisions or the parts that hold them, or one part. */
+interface InstrumentFile {
+  instrument?: Omit<Instrument, 'file'>;
+  provisions?: Entry[];
+  parts?: string[];
+  part?: string;
 }
 
 function listJson(dir: string): string[] {

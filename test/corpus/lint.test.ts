@@ -162,6 +162,24 @@ describe('the rule lint', () => {
     expect(lint([good, tenth, second], { unordered: 'Two numberings of the same Act live in this file.' })).toEqual([]);
   });
 
+  it('reads a long instrument from its parts, in the order listed, and refuses a part nothing lists', () => {
+    const dir = rulesWith([]);
+    const second = { ...good, id: 'kr.test.a2', citation: 'Test Act art. 2' };
+    const instrument = { id: 'kr.test', jurisdiction: 'KR', title: 'Test Act', citation: 'Test Act', source: 'https://example.org/test-act', versions: [{ label: 'v1', from: '2020-01-01' }] };
+    mkdirSync(join(dir, 'KR', 'test'));
+    writeFileSync(join(dir, 'KR', 'test.json'), JSON.stringify({ instrument, parts: ['test/arts-1.json', 'test/arts-2.json'] }));
+    writeFileSync(join(dir, 'KR', 'test', 'arts-1.json'), JSON.stringify({ part: 'Art. 1', provisions: [good] }));
+    writeFileSync(join(dir, 'KR', 'test', 'arts-2.json'), JSON.stringify({ part: 'Art. 2', provisions: [second] }));
+    const corpus = loadCorpus(dir);
+    expect(corpus.provisions.filter((p) => p.instrument === 'kr.test').map((p) => [p.id, p.origin.file.replace(/^.*\/KR\//, 'KR/'), p.origin.pointer])).toEqual([
+      ['kr.test.a1', 'KR/test/arts-1.json', '/provisions/0'],
+      ['kr.test.a2', 'KR/test/arts-2.json', '/provisions/0'],
+    ]);
+    expect(lintCorpus(corpus)).toEqual([]);
+    writeFileSync(join(dir, 'KR', 'test', 'arts-3.json'), JSON.stringify({ part: 'Art. 3', provisions: [] }));
+    expect(() => loadCorpus(dir)).toThrow(/test\/arts-3\.json#\/part: part file that no instrument of KR\/ lists in its "parts"/);
+  });
+
   it('wants each vocabulary fragment named after the fact group it extends', () => {
     const dir = rulesWith([good]);
     const misfiled = { key: 'sender.test_only', group: 'sender', type: 'boolean', scope: 'flow', label: 'a test fact', question: 'Is this a test?' };
