@@ -79,7 +79,7 @@ function cellPages(corpus: Corpus, seed: Scenario): BenchRow[] {
   }
   const ms = perCell.map((c) => c.ms);
   const slowest = perCell.reduce((x, y) => (y.ms > x.ms ? y : x));
-  const floorRow = timeIt('', () => evaluateScenario(corpus, seed, { asOf: AS_OF, bare: true }, cc), { runs: 31, inner: 5 });
+  const floorRow = timeIt('', () => evaluateScenario(corpus, seed, { asOf: AS_OF, detail: 'verdict' }, cc), { runs: 31, inner: 5 });
   return [
     { name: 'bundled corpus: a cell page (explained, what would change, timeline), median over the seed\'s cells', median: median(ms), min: Math.min(...ms), max: Math.max(...ms), unit: 'ms', runs: perCell.length, note: `${perCell.length} cells, 5 runs each; target: under 30 ms` },
     { name: 'bundled corpus: the slowest cell page of the seed', median: slowest.ms, min: slowest.ms, max: slowest.ms, unit: 'ms', runs: 5, note: `${slowest.name}; target: under 30 ms` },
@@ -97,9 +97,9 @@ async function main(): Promise<void> {
 
   const measure = (label: string, c: Corpus) => {
     compileCorpus(c);
-    const verdicts = timeIt(`${label}: seed matrix, verdicts only`, () => evaluateScenario(c, seed, { asOf: AS_OF, bare: true }), { runs: 31, inner: 5, note });
-    const withDecisive = timeIt(`${label}: seed matrix, both readings with decisive citations and checklists (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, verdictsOnly: true }), { runs: 31, inner: 5, note });
-    const full = timeIt(`${label}: seed matrix, with explanations`, () => evaluateScenario(c, seed, { asOf: AS_OF, explain: true }), { runs: 7, note });
+    const verdicts = timeIt(`${label}: seed matrix, verdicts only`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'verdict' }), { runs: 31, inner: 5, note });
+    const withDecisive = timeIt(`${label}: seed matrix, both readings with decisive citations and checklists (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'findings' }), { runs: 31, inner: 5, note });
+    const full = timeIt(`${label}: seed matrix, with explanations`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'explained' }), { runs: 7, note });
     const fl = floor(c, seed);
     const floorRow = timeIt(`${label}: floor (each condition once, no verdict logic)`, fl, { runs: 31, inner: 20, note });
     const questions = timeIt(`${label}: seed matrix, questions that settle the most cells`, () => settlingQuestions(c, seed, { asOf: AS_OF }), { runs: 15, note });

@@ -27,7 +27,7 @@ export function matrix(id: string, asOf: string, jurisdictions: string[], mode: 
 /** The full result of one cell. */
 export function cell(id: string, flow: string, jurisdiction: string, asOf: string, mode: Mode = 'transplant') {
   const s = bundledScenario(id);
-  const result = evaluateScenario(bundledCorpus(), { ...s, flows: s.flows.filter((f) => f.id === flow) }, { asOf, jurisdictions: [jurisdiction], mode, explain: true });
+  const result = evaluateScenario(bundledCorpus(), { ...s, flows: s.flows.filter((f) => f.id === flow) }, { asOf, jurisdictions: [jurisdiction], mode, detail: 'explained' });
   return result.results[0];
 }
 

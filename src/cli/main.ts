@@ -114,7 +114,7 @@ export function run(argv: string[], io: Io): number {
         asOf: asOfOption(values['as-of']),
         mode: modeOption(values.mode),
         jurisdictions: jurisdictionList(corpus, values.jurisdictions, '--jurisdictions'),
-        explain: format === 'json',
+        detail: format === 'json' ? 'explained' : 'outcomes',
       });
       const text =
         format === 'json' ? JSON.stringify(toJsonContract(result), null, 2)
@@ -131,7 +131,7 @@ export function run(argv: string[], io: Io): number {
       const flow = scenario.flows.find((f) => f.id === values.flow);
       if (!flow) throw new InputError(`--flow: no flow ${values.flow} in ${scenario.id}${didYouMean(values.flow, scenario.flows.map((f) => f.id))}`);
       const [code] = jurisdictionList(corpus, values.jurisdiction, '--jurisdiction')!;
-      const result = evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), jurisdictions: [code], explain: true });
+      const result = evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: asOfOption(values['as-of']), mode: modeOption(values.mode), jurisdictions: [code], detail: 'explained' });
       const cell = result.results[0];
       const body = values.brief
         ? [`${flow.label} — ${corpus.jurisdictions.get(code)?.name ?? code} (${code})`, ...briefLines(cell, true)].join('\n')

@@ -2,6 +2,7 @@
  * The engine's entry point: every flow of a scenario against every requested
  * jurisdiction, on a date, reading territory as transplanted or actual.
  */
+import { isIsoDate } from '../dates.ts';
 import type { Corpus, EvaluateOptions, Mode, Scenario } from './types.ts';
 import { compileCorpus, type CompiledCorpus } from './compiled.ts';
 import { planFor, type Plan } from './plan.ts';
@@ -58,7 +59,7 @@ export function cellInputs(corpus: Corpus, scenario: Scenario, options: Evaluate
   for (const code of codes) {
     if (!corpus.jurisdictions.has(code)) throw new EngineInputError(`unknown jurisdiction ${code}`, 'jurisdictions');
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new EngineInputError(`asOf must be a date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
+  if (!isIsoDate(options.asOf)) throw new EngineInputError(`asOf must be a calendar date YYYY-MM-DD, got ${options.asOf}`, 'asOf');
   const cells: CellInput[] = [];
   for (const flow of scenario.flows) {
     const shared = toAssignment(flowFacts(scenario, flow, []), corpus.vocabulary, cc.slots);
@@ -83,7 +84,8 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
   const { codes, mode, cells } = cellInputs(corpus, scenario, options, cc);
   const establish = new Set(options.establish ?? []);
   const results: CellResult[] = cells.map(({ flow, code, plan, assignment }) => {
-    const cell = evaluateCell(cc, plan, assignment, { detail: options.bare ? 'verdict' : options.verdictsOnly ? 'findings' : 'outcomes' });
+    const detail = options.detail ?? 'outcomes';
+    const cell = evaluateCell(cc, plan, assignment, { detail: detail === 'explained' ? 'outcomes' : detail });
     const { state: _state, ...findings } = cell;
     const settled = cell.state && settledFor(cc, assignment);
     return {
@@ -92,7 +94,7 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
       ...findings,
       record: settled && readOnRecord(cc, plan, assignment, { establish }, cell.state, settled),
       checklist: settled && checklistOf(cc, plan, assignment, cell.state!, settled),
-      explanation: options.explain ? explainCell(cc, plan, assignment, cell) : undefined,
+      explanation: detail === 'explained' ? explainCell(cc, plan, assignment, cell) : undefined,
     };
   });
   return { scenario: scenario.id, asOf: options.asOf, mode, jurisdictions: codes, results };

@@ -232,12 +232,14 @@ export interface EvaluateOptions {
   asOf: string;
   jurisdictions?: string[];
   mode?: Mode;
-  /** Build the explanation tree of every cell. */
-  explain?: boolean;
-  /** Verdicts with their decisive provisions, no map of outcomes (what a matrix shows). */
-  verdictsOnly?: boolean;
-  /** The verdict of each cell and nothing else: the fastest path. */
-  bare?: boolean;
+  /**
+   * How much of each cell to work out (default 'outcomes'): 'verdict' only the open verdict
+   * (the fastest path); 'findings' both readings with their deciding provisions, obligations,
+   * remedies, the facts each depends on and the checklist (what a matrix shows); 'outcomes'
+   * also which values of the unknown facts lead to which verdict; 'explained' also the
+   * explanation tree.
+   */
+  detail?: 'verdict' | 'findings' | 'outcomes' | 'explained';
   /** Ids of defences (exceptions, exemptions, scope exclusions) the on-record reading takes as shown. */
   establish?: string[];
 }

@@ -26,7 +26,7 @@ export interface CellQuestion {
 
 export function cellExplained(corpus: Corpus, cc: CompiledCorpus, scenario: Scenario, flowId: string, code: string, v: { asOf: string; mode: Mode }): CellResult {
   const flow = scenario.flows.find((f) => f.id === flowId)!;
-  return evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], explain: true }, cc).results[0];
+  return evaluateScenario(corpus, { ...scenario, flows: [flow] }, { asOf: v.asOf, mode: v.mode, jurisdictions: [code], detail: 'explained' }, cc).results[0];
 }
 
 /** The answer, and how many further evaluations "what would change" made (one per fact probed). */

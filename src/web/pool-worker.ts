@@ -48,7 +48,7 @@ const corpus = (workerData as { corpus: Corpus }).corpus;
 const cc = compileCorpus(corpus);
 // One evaluation of a flow that states nothing, against every jurisdiction with its explanation,
 // before the first task: the JIT compiles the engine's paths now, not during someone's request.
-evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', explain: true }, cc);
+evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', detail: 'explained' }, cc);
 
 
 /** Runs one task (the pool's entry point). */
@@ -57,11 +57,11 @@ export default function run(task: Task): Counted<unknown> {
     case 'ping':
       return { value: true, cells: 0 };
     case 'evaluate': {
-      const r = evaluateScenario(corpus, task.scenario, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, verdictsOnly: task.detail === 'verdicts' }, cc);
+      const r = evaluateScenario(corpus, task.scenario, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, detail: task.detail === 'verdicts' ? 'findings' : 'outcomes' }, cc);
       return { value: r, cells: r.results.length };
     }
     case 'matrices': {
-      const value = task.items.map((i) => evaluateScenario(corpus, i.scenario, { asOf: i.asOf, mode: i.mode, jurisdictions: i.jurisdictions, verdictsOnly: true }, cc));
+      const value = task.items.map((i) => evaluateScenario(corpus, i.scenario, { asOf: i.asOf, mode: i.mode, jurisdictions: i.jurisdictions, detail: 'findings' }, cc));
       return { value, cells: value.reduce((n, r) => n + r.results.length, 0) };
     }
     case 'contract': {
@@ -70,7 +70,7 @@ export default function run(task: Task): Counted<unknown> {
       const parts: string[] = [];
       let cells = 0;
       for (const flow of task.scenario.flows) {
-        const r: EvaluationResult = evaluateScenario(corpus, { ...task.scenario, flows: [flow] }, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, explain: task.explain }, cc);
+        const r: EvaluationResult = evaluateScenario(corpus, { ...task.scenario, flows: [flow] }, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, detail: task.explain ? 'explained' : 'outcomes' }, cc);
         cells += r.results.length;
         for (const [f, code] of task.explainCells) {
           const at = f === flow.id ? r.results.findIndex((c) => c.jurisdiction === code) : -1;
@@ -85,7 +85,7 @@ export default function run(task: Task): Counted<unknown> {
     }
     case 'page': {
       const view = { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions };
-      const matrix = task.matrix ? evaluateScenario(corpus, task.scenario, { ...view, verdictsOnly: true }, cc) : undefined;
+      const matrix = task.matrix ? evaluateScenario(corpus, task.scenario, { ...view, detail: 'findings' }, cc) : undefined;
       const questions = task.questions ? settlingQuestions(corpus, task.scenario, view, cc, 10) : undefined;
       return { value: { matrix, questions }, cells: (matrix?.results.length ?? 0) + (questions ? task.scenario.flows.length * task.jurisdictions.length : 0) };
     }

@@ -30,7 +30,7 @@ function reEvaluate(r: DiffResult, d: Divergence): Record<string, string> {
   const scenario = witnessScenario(cc, d.witness, [r.a, r.b], 'witness', 'Witness', 'A witness of a divergence.');
   const checked = checkScenario(JSON.parse(JSON.stringify(scenario)), corpus);
   expect(checked.problems).toEqual([]);
-  const result = evaluateScenario(corpus, checked.scenario!, { asOf: r.asOf, jurisdictions: [r.a, r.b], mode: r.mode, verdictsOnly: true }, compileCorpus(corpus, 'reference'));
+  const result = evaluateScenario(corpus, checked.scenario!, { asOf: r.asOf, jurisdictions: [r.a, r.b], mode: r.mode, detail: 'findings' }, compileCorpus(corpus, 'reference'));
   return Object.fromEntries(result.results.map((c) => [c.jurisdiction, c.verdict]));
 }
 

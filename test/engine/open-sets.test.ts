@@ -15,7 +15,7 @@ const settled = { kind: 'w', count: 5, loc: 'AA', other: false, flag: false };
 
 function run(facts: Facts, code = 'AA') {
   const scenario = { id: 't', title: 't', summary: 't', sources: [], parties: [], facts: {}, flows: [{ id: 'f', label: 'f', facts }] };
-  return evaluateScenario(corpus, scenario, { asOf: '2020-01-01', jurisdictions: [code], explain: true }).results[0];
+  return evaluateScenario(corpus, scenario, { asOf: '2020-01-01', jurisdictions: [code], detail: 'explained' }).results[0];
 }
 
 describe('set facts stated in part', () => {

@@ -101,6 +101,6 @@ describe('on the record', () => {
 
   it('the bare path leaves the on-record reading out', () => {
     const scenario = { id: 't', title: 't', summary: 't', sources: [], parties: [], facts: {}, flows: [{ id: 'f', label: 'f', facts: { a: base } }] };
-    expect(evaluateScenario(corpus, scenario, { asOf: '2020-01-01', jurisdictions: ['AA'], bare: true }).results[0].record).toBeUndefined();
+    expect(evaluateScenario(corpus, scenario, { asOf: '2020-01-01', jurisdictions: ['AA'], detail: 'verdict' }).results[0].record).toBeUndefined();
   });
 });

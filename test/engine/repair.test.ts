@@ -32,7 +32,7 @@ function repaired(s: Scenario, flowId: string, r: Repair): Scenario {
 }
 
 function verdictsOf(s: Scenario, codes: string[]): Record<string, string> {
-  const r = evaluateScenario(corpus, s, { asOf: AS_OF, jurisdictions: codes, verdictsOnly: true }, compileCorpus(corpus, 'reference'));
+  const r = evaluateScenario(corpus, s, { asOf: AS_OF, jurisdictions: codes, detail: 'findings' }, compileCorpus(corpus, 'reference'));
   return Object.fromEntries(r.results.map((c) => [c.jurisdiction, c.verdict]));
 }
 

@@ -6,7 +6,7 @@ const corpus = fixtureCorpus();
 
 function run(facts: Facts, code = 'AA', asOf = '2020-01-01', mode: Mode = 'transplant', jurisdictionFacts?: Record<string, Facts>) {
   const scenario = { id: 't', title: 't', summary: 't', sources: [], parties: [], facts: {}, jurisdictionFacts, flows: [{ id: 'f', label: 'f', facts }] };
-  return evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, explain: true }).results[0];
+  return evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, detail: 'explained' }).results[0];
 }
 
 const settled = { a: { kind: 'w', count: 5, loc: 'AA', other: false } };

@@ -101,8 +101,8 @@ function check(corpus: Corpus, label: string, runs: number, dates: string[]) {
         const scenario = { id: 'p', title: 'p', summary: 'p', sources: [], parties: [], facts: {}, jurisdictionFacts: { [code]: legal }, flows: [{ id: 'f', label: 'f', facts: flowFacts }] };
         const r = evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode }).results[0];
         // The fast paths must agree with the full one.
-        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, bare: true }).results[0].verdict).toBe(r.verdict);
-        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, verdictsOnly: true }).results[0].verdict).toBe(r.verdict);
+        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, detail: 'verdict' }).results[0].verdict).toBe(r.verdict);
+        expect(evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, detail: 'findings' }).results[0].verdict).toBe(r.verdict);
         const rnd = seeded(seed);
         const nested = (flat: Flat) => { const d: Facts = {}; for (const [k, v] of Object.entries(flat)) setPathFacts(d, k, v); return d; };
         if (r.verdict !== 'conditional') {

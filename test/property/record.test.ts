@@ -41,7 +41,7 @@ function check(corpus: Corpus, label: string, runs: number, dates: string[]) {
         const legal: Facts = {};
         facts.forEach((f, i) => { if (!hidden[i]) setPathFacts(f.scope === 'jurisdiction' ? legal : flowFacts, f.key, values[i]); });
         const scenario = { id: 'p', title: 'p', summary: 'p', sources: [], parties: [], facts: {}, jurisdictionFacts: { [code]: legal }, flows: [{ id: 'f', label: 'f', facts: flowFacts }] };
-        const evaluate = (establish?: string[]) => evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, verdictsOnly: true, establish }).results[0];
+        const evaluate = (establish?: string[]) => evaluateScenario(corpus, scenario, { asOf, jurisdictions: [code], mode, detail: 'findings', establish }).results[0];
         const r = evaluate();
         const record = r.record!;
         if (record.presumptions.length === 0) {

@@ -50,3 +50,14 @@ describe('a date is a real calendar day written YYYY-MM-DD', () => {
     expect(err).toEqual(['lexflow: --as-of: "2023-02-30" is not a valid date; use YYYY-MM-DD']);
   });
 });
+
+describe('the engine holds asOf to the same check', () => {
+  it('refuses 2023-02-30 with an input error naming asOf', async () => {
+    const { evaluateScenario, EngineInputError } = await import('../../src/engine/index.ts');
+    const { loadCorpus } = await import('../../src/corpus/load.ts');
+    const scenario = { id: 's', title: 's', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: 'f', facts: {} }] } as never;
+    const run = () => evaluateScenario(loadCorpus(), scenario, { asOf: '2023-02-30', jurisdictions: ['KR'] });
+    expect(run).toThrow(EngineInputError);
+    expect(run).toThrow(/asOf must be a calendar date/);
+  });
+});

@@ -128,7 +128,7 @@ describe('pages', () => {
   it('a settled cell lists single-fact changes that would move it', async () => {
     const { corpus } = webData();
     const s = seedScenario();
-    const result = evaluateScenario(corpus, s, { asOf: '2024-01-01', verdictsOnly: true });
+    const result = evaluateScenario(corpus, s, { asOf: '2024-01-01', detail: 'findings' });
     const settled = result.results.find((r) => r.verdict === 'forbidden' || r.verdict === 'allowed');
     if (!settled) return; // the corpus may settle nothing for the seed yet
     const html = await page(`/scenarios/${SEED}/cell/${settled.flow}/${settled.jurisdiction}?asOf=2024-01-01`);
@@ -259,7 +259,7 @@ describe('pages read on the record first', () => {
   it('every matrix cell shows the record verdict and carries both readings', async () => {
     const html = await page(`/scenarios/${SEED}?asOf=2019-06-01&j=KR,EU,US-IL`);
     const { corpus } = webData();
-    const result = evaluateScenario(corpus, seedScenario(), { asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'US-IL'], verdictsOnly: true });
+    const result = evaluateScenario(corpus, seedScenario(), { asOf: '2019-06-01', jurisdictions: ['KR', 'EU', 'US-IL'], detail: 'findings' });
     for (const r of result.results) {
       expect(html).toContain(`data-flow="${r.flow}" data-jurisdiction="${r.jurisdiction}" data-verdict="${r.verdict}" data-record="${r.record!.verdict}"`);
     }
