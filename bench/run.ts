@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCorpus, loadScenarios } from '../src/corpus/load.ts';
-import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Scenario } from '../src/engine/index.ts';
+import { compileCorpus, evaluateScenario, flowFacts, inForceOn, settlingQuestions, toAssignment, type Corpus, type Provision, type Scenario } from '../src/engine/index.ts';
 import { eval3 } from '../src/engine/kleene.ts';
 import { type BenchRow, formatTable, median, timeIt } from './measure.ts';
 import { benchDiff } from './diff.ts';
@@ -34,7 +34,8 @@ function enlarged(corpus: Corpus, times: number): Corpus {
       const instrument = `${p.instrument}${suffix}`;
       if (!instruments.has(instrument)) instruments.set(instrument, { ...corpus.instruments.get(p.instrument)!, id: instrument });
       const rename = (id: string) => (k === 0 ? id : id.replace(p.instrument, instrument));
-      provisions.push({ ...p, id: rename(p.id), instrument, lifts: p.lifts?.map((id) => id.replace(/^([a-z0-9-]+\.[a-z0-9-]+)/, (m) => `${m}${suffix}`)) });
+      const lifts = p.kind === 'exception' ? { lifts: p.lifts.map((id) => id.replace(/^([a-z0-9-]+\.[a-z0-9-]+)/, (m) => `${m}${suffix}`)) } : {};
+      provisions.push({ ...p, id: rename(p.id), instrument, ...lifts } as Provision);
     }
   }
   return { ...corpus, instruments, provisions };

@@ -145,7 +145,8 @@ export function loadCorpus(rulesDir: string = RULES_DIR): Corpus {
         const expanded = expandAmendments(source.entries, source.file);
         problems.push(...expanded.problems);
         for (const { provision: p, pointer } of expanded.provisions) {
-          provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file: source.file, pointer } });
+          // The schema holds each kind to its own fields (rules/schemas/instrument.schema.json), so the entry is one of the union's kinds.
+          provisions.push({ ...p, instrument: inst.id, jurisdiction: inst.jurisdiction, origin: { file: source.file, pointer } } as Provision);
         }
         // Facts are checked where they are written: an amendment's inherited examples were checked above it.
         source.entries.forEach((entry, i) => {

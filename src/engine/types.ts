@@ -68,7 +68,8 @@ export type ProvisionOutcome =
   | 'available' | 'unavailable'
   | 'unknown';
 
-export interface Provision {
+/** What every provision has, whatever its kind. */
+interface ProvisionBase {
   id: string;
   instrument: string;
   jurisdiction: string;
@@ -80,23 +81,8 @@ export interface Provision {
   source: string;
   eli?: string;
   inForce: InForce;
-  kind: ProvisionKind;
   topics: string[];
-  /** Scope: 'requires' (instrument applies only if `when` holds) or 'excludes' (not if it holds). */
-  scope?: 'requires' | 'excludes';
-  aspect?: 'material' | 'personal' | 'territorial';
   when: Logic;
-  /** Obligation: when the duty is fulfilled. */
-  met?: Logic;
-  /** Exception: ids of the prohibitions (or obligations) it lifts. */
-  lifts?: string[];
-  /**
-   * Scope: the id of another instrument whose application this rule narrows, for a
-   * jurisdiction that displaces an instrument it inherits (Québec's exemption from PIPEDA).
-   */
-  limits?: string;
-  /** Remedy: the prohibitions and obligations whose breach it sanctions (absent: any of its instrument's). */
-  sanctions?: string[];
   /**
    * Overrides the default on-record reading of this provision's condition when its facts are
    * unknown (see record.ts), where the law itself presumes otherwise; `basis` names that law.
@@ -107,7 +93,54 @@ export interface Provision {
   examples: Example[];
   /** File and JSON pointer it was loaded from, for messages. */
   origin: { file: string; pointer: string };
+  // The fields of the other kinds, absent here, so that any provision can be asked for them.
+  scope?: undefined;
+  aspect?: undefined;
+  met?: undefined;
+  lifts?: undefined;
+  limits?: undefined;
+  sanctions?: undefined;
 }
+
+/** Forbids a flow when `when` holds (and no exception lifts it). */
+export interface Prohibition extends ProvisionBase {
+  kind: 'prohibition';
+}
+
+/** A duty engaged when `when` holds; breached when it is engaged and `met` does not hold. */
+export interface Obligation extends Omit<ProvisionBase, 'met'> {
+  kind: 'obligation';
+  met: Logic;
+}
+
+/** Lifts the prohibitions or duties it names when `when` holds. */
+export interface Exception extends Omit<ProvisionBase, 'lifts'> {
+  kind: 'exception';
+  lifts: string[];
+}
+
+/** Decides whether its instrument (or the one it `limits`) applies to a flow. */
+export interface ScopeRule extends Omit<ProvisionBase, 'scope' | 'aspect' | 'limits'> {
+  kind: 'scope';
+  /** 'requires' (the instrument applies only if `when` holds) or 'excludes' (not if it holds). */
+  scope: 'requires' | 'excludes';
+  aspect?: 'material' | 'personal' | 'territorial';
+  /**
+   * The id of another instrument whose application this rule narrows, for a jurisdiction
+   * that displaces an instrument it inherits (Québec's exemption from PIPEDA).
+   */
+  limits?: string;
+}
+
+/** What follows a breach; decides no verdict. */
+export interface Remedy extends Omit<ProvisionBase, 'sanctions'> {
+  kind: 'remedy';
+  /** The prohibitions and obligations whose breach it sanctions (absent: any of its instrument's). */
+  sanctions?: string[];
+}
+
+/** A provision, by kind: each kind carries the fields only it has. */
+export type Provision = Prohibition | Obligation | Exception | ScopeRule | Remedy;
 
 export interface Instrument {
   id: string;
