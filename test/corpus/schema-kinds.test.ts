@@ -13,9 +13,9 @@ const problems = (provision: object) => validateAgainst(RULES, 'instrument', ins
 
 describe('kind-specific fields in the instrument schema', () => {
   it('an obligation needs "met", an exception "lifts", a scope rule "scope"', () => {
-    expect(problems({ ...base, kind: 'obligation' }).join('\n')).toMatch(/required property 'met'/);
-    expect(problems({ ...base, kind: 'exception' }).join('\n')).toMatch(/required property 'lifts'/);
-    expect(problems({ ...base, kind: 'scope' }).join('\n')).toMatch(/required property 'scope'/);
+    expect(problems({ ...base, kind: 'obligation' }).join('\n')).toMatch(/missing required field "met"/);
+    expect(problems({ ...base, kind: 'exception' }).join('\n')).toMatch(/missing required field "lifts"/);
+    expect(problems({ ...base, kind: 'scope' }).join('\n')).toMatch(/missing required field "scope"/);
   });
 
   // Each differs from a passing prohibition only by the stray field.
