@@ -5,6 +5,7 @@
  * asked per jurisdiction ("does a statute of the EU authorise it?"), a flow fact
  * once for the whole scenario (it fills every flow that leaves it unstated).
  */
+import { foldPlan } from './fold.ts';
 import type { Corpus, EvaluateOptions, FactDef, Scenario, Verdict } from './types.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import { compileCorpus } from './compiled.ts';
@@ -52,6 +53,8 @@ export function settlingQuestions(corpus: Corpus, scenario: Scenario, options: E
   for (const { flow, code, plan, assignment } of cells) {
     if (evaluateCell(cc, plan, assignment, { detail: 'verdict' }).verdict !== 'conditional') continue;
     const slots = plan.atoms.filter((slot) => assignment[slot] === undefined && ASKABLE.has(cc.atomInfo[slot].fact.type));
+    // Every answer extends this cell's facts, so the plan folded against them gives the same verdicts for less (fold.ts).
+    const folded = foldPlan(plan, assignment);
     for (const slot of slots) {
       const info = cc.atomInfo[slot];
       const fact = info.fact;
@@ -71,7 +74,7 @@ export function settlingQuestions(corpus: Corpus, scenario: Scenario, options: E
       info.distinctions.forEach((d, i) => {
         const a = assignment.slice();
         a[slot] = d.value;
-        const v = evaluateCell(cc, plan, a, { detail: 'verdict' }).verdict;
+        const v = evaluateCell(cc, folded, a, { detail: 'verdict' }).verdict;
         if (v === 'conditional') return;
         settledBy++;
         q!.answers[i].moves.push({ flow, jurisdiction: code, to: v });
