@@ -9,6 +9,7 @@
  *   order       - entries of an instrument file in the instrument's own order (pinpoints.ts)
  *   examples    - one example that fires and one that does not; every example reproduced
  */
+import { lineage } from '../engine/lineage.ts';
 import type { Corpus, FactDef, Provision } from '../engine/types.ts';
 import { argsOf, COMPARISONS, CONNECTIVES, operatorOf, varName } from '../engine/logic.ts';
 import { compileCorpus } from '../engine/compiled.ts';
@@ -105,12 +106,6 @@ function logicProblems(p: Provision, field: 'when' | 'met', logic: unknown, corp
   return problems;
 }
 
-/** A jurisdiction and every jurisdiction it inherits. */
-function lineage(corpus: Corpus, code: string, seen: string[] = []): string[] {
-  if (seen.includes(code)) return seen;
-  const j = corpus.jurisdictions.get(code);
-  return [code, ...(j?.inherits ?? []).flatMap((parent) => lineage(corpus, parent, [...seen, code]))];
-}
 
 function overlaps(a: Provision, b: Provision): boolean {
   const aTo = a.inForce.to ?? '9999-12-31';
@@ -149,7 +144,7 @@ export function lintCorpus(corpus: Corpus): Problem[] {
     }
     if (p.limits !== undefined) {
       const target = corpus.instruments.get(p.limits);
-      const chain = lineage(corpus, p.jurisdiction);
+      const chain = lineage(corpus.jurisdictions, p.jurisdiction);
       if (p.kind !== 'scope') report('/limits', '"limits" belongs to scope provisions only');
       else if (!target) report('/limits', `limits ${p.limits}, which is not an instrument${didYouMean(p.limits, corpus.instruments.keys())}`);
       else if (!chain.includes(target.jurisdiction)) report('/limits', `limits ${p.limits} of ${target.jurisdiction}, which ${p.jurisdiction} neither is nor inherits`);

@@ -3,6 +3,7 @@
  * and the vocabulary, and builds the corpus the engine evaluates. Any problem in
  * any file fails the whole load with every problem listed.
  */
+import { lineage } from '../engine/lineage.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Corpus, FactDef, Instrument, Jurisdiction, Provision, Scenario, Topic, Vocabulary } from '../engine/types.ts';
@@ -244,13 +245,6 @@ function provenanceProblems(provenance: Scenario['provenance'], corpus: Corpus, 
   }
 }
 
-/** A jurisdiction and those it inherits from, nearest first. */
-function chainOf(corpus: Corpus, code: string, out: string[] = []): string[] {
-  if (out.includes(code)) return out;
-  out.push(code);
-  for (const parent of corpus.jurisdictions.get(code)?.inherits ?? []) chainOf(corpus, parent, out);
-  return out;
-}
 
 /** A recorded decision names a flow of the scenario, a jurisdiction, and provisions that jurisdiction applies. */
 function decisionProblems(s: Scenario, corpus: Corpus, report: Report): void {
@@ -264,7 +258,7 @@ function decisionProblems(s: Scenario, corpus: Corpus, report: Report): void {
       report(`${at}.jurisdiction`, () => misnamed('unknown_jurisdiction', `unknown jurisdiction ${d.jurisdiction}`, d.jurisdiction, codes));
       return;
     }
-    const chain = chainOf(corpus, d.jurisdiction);
+    const chain = lineage(corpus.jurisdictions, d.jurisdiction);
     d.breached.forEach((id, k) => {
       const p = byId.get(id);
       if (!p) report(`${at}.breached[${k}]`, () => misnamed('invalid_scenario', `unknown provision ${id}`, id, byId.keys()));

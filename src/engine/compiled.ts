@@ -3,6 +3,7 @@
  * leaves (compiled or reference), every fact's distinctions, every jurisdiction's
  * inheritance chain. Built once per corpus and cached.
  */
+import { lineage } from './lineage.ts';
 import type { Corpus, Provision } from './types.ts';
 import { type CNode } from './kleene.ts';
 import { type SlotMap, slotMap } from './assignment.ts';
@@ -60,16 +61,10 @@ export function compileCorpus(corpus: Corpus, leafPath: 'compiled' | 'reference'
     byId.get(cp.p.id)!.push(cp);
   }
   const chains = new Map<string, string[]>();
-  const chainOf = (code: string, seen: string[] = []): string[] => {
-    if (seen.includes(code)) throw new Error(`jurisdiction inheritance loops through ${code}`);
-    const j = corpus.jurisdictions.get(code);
-    if (!j) return [];
-    const out: string[] = [];
-    for (const parent of j.inherits) for (const c of chainOf(parent, [...seen, code])) if (!out.includes(c)) out.push(c);
-    out.push(code);
-    return out;
+  const loop = (code: string) => {
+    throw new Error(`jurisdiction inheritance loops through ${code}`);
   };
-  for (const code of corpus.jurisdictions.keys()) chains.set(code, chainOf(code));
+  for (const code of corpus.jurisdictions.keys()) chains.set(code, lineage(corpus.jurisdictions, code, loop));
   const compiled: CompiledCorpus = {
     corpus,
     provisions,

@@ -128,8 +128,15 @@ export function recordDetailLines(cell: CellResult, brief = false): string[] {
   return out;
 }
 
-/** The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate. */
-export function toJsonContract(result: EvaluationResult): object {
+/**
+ * The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate, as a type:
+ * one entry per cell in `results`, each with the open verdict's fields and `record` beside them.
+ */
+export type JsonContract = ReturnType<typeof toJsonContract>;
+export type JsonContractCell = JsonContract['results'][number];
+
+/** The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate (README, "API"). */
+export function toJsonContract(result: EvaluationResult) {
   return {
     scenario: result.scenario,
     asOf: result.asOf,
