@@ -70,29 +70,26 @@ function bareVerdict(cc: CompiledCorpus, plan: Plan, a: Assignment, budget = 200
   // INVARIANT: 'determined' is only reported after every branch has settled
   // (test/property/completions.test.ts: "fast paths agree").
   const first = [...found][0];
-  let opened = 0;
   let seen: Verdict | undefined = first;
-  const other = (x: Assignment): boolean | undefined => {
+  const classify = (x: Assignment): Verdict | undefined => {
     const v = quickVerdict(plan, x);
     if (v) {
-      if (seen === undefined) seen = v;
-      return v !== seen;
+      seen ??= v;
+      return v;
     }
-    if (seen !== undefined && [...probe(cc, plan, x, 2)].some((w) => w !== seen)) return true;
-    const slot = pickAtom(plan, stateOf(plan, x), x);
-    if (slot === undefined) throw new Error('internal: undetermined verdict with no unknown atom to split on');
-    for (const d of cc.atomInfo[slot].distinctions) {
-      if (++opened > budget) return undefined;
-      const next = x.slice();
-      next[slot] = d.value;
-      const r = other(next);
-      if (r !== false) return r;
-    }
-    return false;
+    // A probe that reaches another verdict is a real completion: the cell is conditional.
+    if (seen !== undefined) return [...probe(cc, plan, x, 2)].find((w) => w !== seen);
+    return undefined;
   };
-  const r = other(a);
-  if (r === undefined) return bare('conditional', false);
-  return r ? bare('conditional') : bare(seen!);
+  const { leaves, complete } = explore<Verdict>(a, classify, (x) => pickAtom(plan, stateOf(plan, x), x), cc.atomInfo, {
+    stopAfterDistinct: 2,
+    budget,
+    known: first === undefined ? [] : [first],
+  });
+  const verdicts = new Set<Verdict>([...(first === undefined ? [] : [first]), ...leaves.map((l) => l.outcome)]);
+  if (verdicts.size >= 2) return bare('conditional');
+  if (!complete) return bare('conditional', false);
+  return bare(seen!);
 }
 
 export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, options: CellOptions = {}): Cell {

@@ -33,13 +33,15 @@ export interface Exploration<T> {
   complete: boolean;
 }
 
-export interface ExploreOptions {
+export interface ExploreOptions<T = unknown> {
   /** Most branches to open before giving up (the answer is then marked incomplete). */
   budget?: number;
   /** Stop once this many distinct outcomes are known (verdict-only evaluation needs two). */
   stopAfterDistinct?: number;
   /** Stop once this many leaves are gathered (the exploration is then incomplete). */
   leafLimit?: number;
+  /** Outcomes already known to be reachable (counted towards `stopAfterDistinct`). */
+  known?: readonly T[];
 }
 
 export function explore<T>(
@@ -47,13 +49,13 @@ export function explore<T>(
   classify: (a: Assignment) => T | undefined,
   pick: (a: Assignment) => number | undefined,
   atoms: readonly AtomInfo[],
-  options: ExploreOptions = {},
+  options: ExploreOptions<T> = {},
 ): Exploration<T> {
   const budget = options.budget ?? 20000;
   const stopAfter = options.stopAfterDistinct ?? Infinity;
   const leafLimit = options.leafLimit ?? Infinity;
   const leaves: Leaf<T>[] = [];
-  const seen = new Set<T>();
+  const seen = new Set<T>(options.known ?? []);
   let opened = 0;
   let complete = true;
   const path: Step[] = [];
