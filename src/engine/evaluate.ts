@@ -83,8 +83,8 @@ export function cellInputs(corpus: Corpus, scenario: Scenario, options: Evaluate
 export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: EvaluateOptions, cc: CompiledCorpus = compileCorpus(corpus)): EvaluationResult {
   const { codes, mode, cells } = cellInputs(corpus, scenario, options, cc);
   const establish = new Set(options.establish ?? []);
+  const detail = options.detail ?? 'outcomes';
   const results: CellResult[] = cells.map(({ flow, code, plan, assignment }) => {
-    const detail = options.detail ?? 'outcomes';
     const cell = evaluateCell(cc, plan, assignment, { detail: detail === 'explained' ? 'outcomes' : detail });
     const { state: _state, ...findings } = cell;
     const settled = cell.state && settledFor(cc, assignment);

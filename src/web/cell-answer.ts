@@ -3,7 +3,7 @@
  * reads, what would change it and its verdict across time. Run by the evaluation
  * worker (pool-worker.ts); the bench times it as "a cell page".
  */
-import { cellInputs, evaluateScenario, flowFacts, toAssignment, type CellResult, type CompiledCorpus, type Corpus, type Mode, type Scenario } from '../engine/index.ts';
+import { cellInputs, evaluateScenario, flowFacts, type CellResult, type CompiledCorpus, type Corpus, type Mode, type Scenario } from '../engine/index.ts';
 import { timeline, type Timeline } from '../engine/timeline.ts';
 import { whatWouldChange } from '../engine/whatif.ts';
 import { cellChanges, type WhatIf } from './cell-changes.ts';
@@ -36,6 +36,6 @@ export function cellAnswer(corpus: Corpus, cc: CompiledCorpus, q: CellQuestion):
   const facts = flowFacts(q.scenario, flow, cc.chains.get(q.code) ?? [q.code]);
   const [input] = cellInputs(corpus, { ...q.scenario, flows: [flow] }, { asOf: q.asOf, mode: q.mode, jurisdictions: [q.code] }, cc).cells;
   const found = whatWouldChange(cc, input.plan, input.assignment, cell);
-  const history = timeline(cc, q.code, q.mode, toAssignment(facts, corpus.vocabulary, cc.slots));
+  const history = timeline(cc, q.code, q.mode, input.assignment);
   return { answer: { cell, facts, changes: cellChanges(corpus, found, facts), history }, probes: found.changes.length + found.steady.length };
 }

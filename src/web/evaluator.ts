@@ -57,10 +57,11 @@ export interface Evaluator {
   matrices(scenarios: Scenario[], v: View): Promise<EvaluationResult[]>;
   /** Verdicts with the outcome map, no explanations (the Markdown and CSV exports). */
   outcomes(scenario: Scenario, v: View): Promise<EvaluationResult>;
-  /** The JSON contract as compact text: explanations for every cell, none, or the cells named. */
-  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): Promise<Buffer>;
-  /** About how many bytes `contract` will answer, from the work estimate (before any evaluation). */
-  contractBytes(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): number;
+  /**
+   * The JSON contract as compact text (explanations for every cell, none, or the cells named):
+   * about how many bytes it will take, from the work estimate, before `text` makes it.
+   */
+  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): { bytes: number; text: () => Promise<Buffer> };
   /**
    * A scenario page's matrix and the unknown facts that would settle the most of its cells (at
    * most 10, best first), in one task where neither is cached; `questions` is undefined where
@@ -212,11 +213,13 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     }
   };
 
-  const admit = (scenario: Scenario, v: View, detail: Detail, extra = 0): number[] => {
-    const units = flowUnits(corpus, cc, scenario, v, detail);
-    const total = units.reduce((a, b) => a + b, 0) + extra;
+  const admitTotal = (total: number, scenario: Scenario, v: View, detail: Detail): void => {
     checkBudget(total, { flows: scenario.flows.length, jurisdictions: v.jurisdictions.length, detail }, budget);
     stats.maxUnits = Math.max(stats.maxUnits, total);
+  };
+  const admit = (scenario: Scenario, v: View, detail: Detail): number[] => {
+    const units = flowUnits(corpus, cc, scenario, v, detail);
+    admitTotal(units.reduce((a, b) => a + b, 0), scenario, v, detail);
     return units;
   };
 
@@ -258,18 +261,15 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       return Promise.all(scenarios.map((s) => evaluate(s, v, 'verdicts')));
     },
 
-    contractBytes(scenario, v, explain) {
-      const units = flowUnits(corpus, cc, scenario, v, explain === true ? 'explain' : 'outcomes').reduce((a, b) => a + b, 0);
-      return Math.min(MAX_ANSWER_BYTES, units * (explain === true ? BYTES_PER_UNIT.explain : BYTES_PER_UNIT.outcomes));
-    },
-
-    async contract(scenario, v, explain) {
+    contract(scenario, v, explain) {
       const named = Array.isArray(explain) ? explain.map((c): [string, string] => [c.flow, c.jurisdiction]) : [];
-      const detail: Detail = explain === true ? 'explain' : 'outcomes';
+      const detail = explain === true ? 'explain' : 'outcomes';
       const key = `${keyOf(scenario, v, detail)}|${named.map((c) => c.join('/')).join(',')}`;
-      return cached(key, false, (s) => (s.length > CACHE_ANSWER_MAX_BYTES ? Infinity : s.length), async () => {
-        // A named cell costs one more evaluation with its explanation tree.
-        const units = admit(scenario, v, detail, named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0));
+      // One estimate serves the room reserved for the answer and the budget: a named cell costs one more evaluation with its explanation tree.
+      const units = flowUnits(corpus, cc, scenario, v, detail);
+      const total = units.reduce((a, b) => a + b, 0) + named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0);
+      const text = () => cached(key, false, (s: Buffer) => (s.length > CACHE_ANSWER_MAX_BYTES ? Infinity : s.length), async () => {
+        admitTotal(total, scenario, v, detail);
         const parts = chunks(scenario, v.jurisdictions, units, workers);
         const answers = await tracked<Uint8Array>(
           parts.map((c) => {
@@ -287,6 +287,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         }
         return text;
       });
+      return { bytes: Math.min(MAX_ANSWER_BYTES, total * BYTES_PER_UNIT[detail]), text };
     },
 
     async page(scenario, v) {

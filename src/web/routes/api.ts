@@ -136,7 +136,8 @@ export function apiRoutes(ctx: WebContext): Router {
     const q = evaluationRequest(ctx, req, EVALUATE_FIELDS);
     const explain = explainOption(q.body.explain, q.scenario, q.jurisdictions);
     const v = { asOf: q.asOf, mode: q.mode, jurisdictions: q.jurisdictions };
-    await sendMade(res, 'application/json; charset=utf-8', ctx.evaluator.contractBytes(q.scenario, v, explain), () => ctx.evaluator.contract(q.scenario, v, explain));
+    const answer = ctx.evaluator.contract(q.scenario, v, explain);
+    await sendMade(res, 'application/json; charset=utf-8', answer.bytes, answer.text);
   });
 
   r.post('/questions', express.text({ type: () => true, limit: BODY_LIMIT_BYTES }), async (req, res) => {

@@ -71,12 +71,13 @@ export function scenarioRoutes(ctx: WebContext): Router {
     const disposition = req.query.download === '0' ? 'inline' : 'attachment';
     // The JSON export is the API's compact contract, explained cell by cell; the budget bounds its size.
     if (format === 'json') {
+      const answer = ctx.evaluator.contract(ref.scenario, v, true);
       const make = async () => {
-        const text = Buffer.concat([await ctx.evaluator.contract(ref.scenario, v, true), Buffer.from('\n')]);
+        const text = Buffer.concat([await answer.text(), Buffer.from('\n')]);
         res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
         return text;
       };
-      return sendMade(res, 'application/json; charset=utf-8', ctx.evaluator.contractBytes(ref.scenario, v, true), make);
+      return sendMade(res, 'application/json; charset=utf-8', answer.bytes, make);
     }
     const body = format === 'md' ? `${toMarkdown(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario)}\n` : toCsv(await ctx.evaluator.outcomes(ref.scenario, v), ref.scenario);
     res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
