@@ -1,6 +1,6 @@
 /**
  * The order of pinpoints within one instrument ("art. 18(2) item 2", "s. 15(b)",
- * "740 ILCS 14/15(b)", "Sch. 1 para 6"), so that a rule file can be checked to read in
+ * "740 ILCS 14/15(b)", "Sch. 1 para 6", "reg. 8(1)(a)"), so that a rule file can be checked to read in
  * the instrument's own order. A citation is ordered by its first pinpoint: what follows
  * ";", " with " or " and ", and an explanatory parenthesis, names further provisions
  * or says which reading is encoded, not where the provision sits.
@@ -13,10 +13,10 @@ type Token =
 
 /** Designators, in the order their parts come within an instrument (body before schedules). */
 const DESIGNATORS: Record<string, number> = {
-  caput: 0, art: 1, s: 1, '§': 1, r: 1, item: 3, para: 3, cl: 3, point: 3, app: 3, part: 3, sch: 9, annex: 9, schedule: 9,
+  caput: 0, art: 1, s: 1, '§': 1, r: 1, reg: 1, item: 3, para: 3, cl: 3, point: 3, app: 3, part: 3, sch: 9, annex: 9, schedule: 9,
 };
-const PLURAL: Record<string, string> = { arts: 'art', ss: 's', '§§': '§', paras: 'para', items: 'item', points: 'point', cls: 'cl' };
-const FIRST_DESIGNATOR = /(?:^|[\s(,])(arts?\.|ss?\.|§§?|Sch\.|cl\.|APP\b|paras?\b|r\.|Annex\b)/;
+const PLURAL: Record<string, string> = { arts: 'art', ss: 's', regs: 'reg', '§§': '§', paras: 'para', items: 'item', points: 'point', cls: 'cl' };
+const FIRST_DESIGNATOR = /(?:^|[\s(,])(arts?\.|ss?\.|§§?|Sch\.|cl\.|APP\b|paras?\b|r\.|regs?\.|Annex\b)/;
 const ROMAN = /^[IVX]+$/;
 
 function roman(text: string): number {

@@ -37,6 +37,15 @@ describe('R (Bridges) v South Wales Police [2020] EWCA Civ 1058', () => {
     expect(decisiveCitations(ID, FLOW, 'UK', JUDGMENT)).toContain('Equality Act 2010 s. 149(1)');
   });
 
+  it('the force had an Equality Impact Assessment, so the Welsh specific duty (SI 2011/1064 reg. 8(1)(a)) decides nothing, whether or not a chief constable is a Part 2 authority', () => {
+    // Ground 5 still succeeds under s. 149(1): the assessment never looked into bias in the software.
+    const c = cell(ID, FLOW, 'UK', JUDGMENT);
+    const welsh = c.obligations.find((o) => o.id === 'uk.eqa-wales-duties2011.reg8.1.a');
+    expect(welsh?.status).not.toBe('breached');
+    expect(c.decisive.map((d) => d.id)).not.toContain('uk.eqa-wales-duties2011.reg8.1.a');
+    expect(c.decisive.map((d) => d.citation)).toContain('Equality Act 2010 s. 149(1)');
+  });
+
   it('Grounds 2 and 4 failed: the deployment was proportionate and strictly necessary, so DPA 2018 s. 35(3) sensitive processing is permitted under s. 35(5)', () => {
     const c = cell(ID, FLOW, 'UK', JUDGMENT);
     const citations = c.decisive.map((d) => d.citation);
