@@ -156,12 +156,16 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   // of `a` (fold.ts); test/property/completions.test.ts checks the outcome maps against completions.
   const search = detail === 'outcomes' ? foldPlan(plan, a) : plan;
   const states = new WeakMap<Assignment, PlanState>();
-  const classify = (x: Assignment) => {
-    const s = stateOf(search, x);
-    states.set(x, s);
-    return verdictOfState(s);
+  const stateAt = (x: Assignment) => {
+    let s = states.get(x);
+    if (!s) states.set(x, (s = stateOf(search, x)));
+    return s;
   };
-  const pick = (x: Assignment) => pickAtom(search, states.get(x) ?? stateOf(search, x), x);
+  // Most nodes of the search are leaves, and a leaf's full state is read only for its decisive
+  // provisions: the allocation-free verdict decides first, the state is built where it is needed.
+  // INVARIANT: quickVerdict agrees with verdictOfState(stateOf(...)) (test/property/completions.test.ts: "fast paths agree").
+  const classify = (x: Assignment) => quickVerdict(search, x) ?? verdictOfState(stateAt(x));
+  const pick = (x: Assignment) => pickAtom(search, stateAt(x), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
   // a single one is only reported once every branch has settled (test/property/completions.test.ts).
   const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });
@@ -170,16 +174,17 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const decisive =
     verdict === 'conditional'
       ? decisiveOf(plan, root, 'conditional')
-      : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, states.get(l.assignment)!, verdict)));
+      : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, stateAt(l.assignment), verdict)));
   let leaves = first.leaves;
   let outcomesComplete = first.complete && verdicts.size === 1;
   if (!verdictOnly && verdict === 'conditional') {
     const more = explore(a, classify, pick, cc.atomInfo, { leafLimit: options.outcomeLeaves ?? 150, budget: options.budget });
-    leaves = [...first.leaves, ...more.leaves];
+    // The second search walks the same tree in the same order, so the first one's leaves are its prefix.
+    leaves = more.leaves.length >= first.leaves.length ? more.leaves : [...first.leaves, ...more.leaves];
     outcomesComplete = more.complete;
   }
   if (detail === 'decisive') return decided(verdict, decisive, root, first.complete || verdicts.size > 1);
-  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, search, a, leaves, states);
+  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, search, a, leaves, stateAt);
   // The unknown facts of every undecided rule: a stable, complete list, whatever part of
   // the outcome map was gathered.
   const dependsOn = new Set<string>(undeterminedFacts(cc, plan, root, a));

@@ -85,7 +85,7 @@ export function groupOutcomes(
   search: Plan,
   start: Assignment,
   leaves: Leaf<Exclude<Verdict, 'conditional'>>[],
-  states: WeakMap<Assignment, PlanState>,
+  stateAt: (a: Assignment) => PlanState,
 ): Outcome[] {
   const order: Exclude<Verdict, 'conditional'>[] = ['allowed', 'forbidden', 'not-covered'];
   const out: Outcome[] = [];
@@ -105,7 +105,7 @@ export function groupOutcomes(
       verdict,
       more: Math.max(0, kept.length - MAX_CONJUNCTIONS),
       when: kept.slice(0, MAX_CONJUNCTIONS).map((path) => path.map((step) => ({ fact: factOfAtom(cc, step.atom), text: step.distinction.text, test: step.distinction.test }))),
-      decisive: decisiveOf(plan, states.get(mine[0].assignment)!, verdict),
+      decisive: decisiveOf(plan, stateAt(mine[0].assignment), verdict),
     });
   }
   return out;

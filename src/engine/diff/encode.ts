@@ -82,6 +82,12 @@ export class Encoding {
     return pvar(vs[i]);
   }
 
+  /** The one literal that puts the atom on its i-th distinction, given the domain constraints (exactly one of its variables). */
+  literal(slot: number, side: string, i: number): [number, boolean] {
+    const vs = this.vars(slot, side);
+    return vs.length === 1 ? [vs[0], i === 0] : [vs[i], true];
+  }
+
   /** Variable values that put the atom on its i-th distinction. */
   setValue(values: (boolean | undefined)[], slot: number, side: string, i: number | undefined): void {
     const vs = this.vars(slot, side);

@@ -9,7 +9,7 @@
  */
 import type { FactDef } from '../types.ts';
 import type { Encoding } from './encode.ts';
-import { eval3p, pnot, type Prop } from './prop.ts';
+import { eval3p, pnot, pvar, type Prop } from './prop.ts';
 import type { SatBackend } from './solver.ts';
 
 /** One fact as a witness may state it: for every jurisdiction ('' side) or for one. */
@@ -54,7 +54,11 @@ export class WitnessFinder {
     readonly fixed: StatedUnit[],
     readonly free: Unit[],
     private readonly budget: Budget,
-  ) {}
+  ) {
+    // The fixed facts hold in every query: required once, not assumed anew by each one
+    // (an assumption is a conjunction the solver encodes again every time it is asked).
+    for (const [n, b] of this.literals(fixed)) sat.require(b ? pvar(n) : pnot(pvar(n)));
+  }
 
   private guardsOf(goal: Prop): { pos: number; neg: number } {
     let g = this.guards.get(goal);
@@ -65,18 +69,17 @@ export class WitnessFinder {
     return g;
   }
 
+  /** One literal per stated atom: the domain constraints make the rest of its variables follow. */
   private literals(units: StatedUnit[]): [number, boolean][] {
-    const values: (boolean | undefined)[] = [];
-    for (const { unit, values: vs } of units) unit.slots.forEach((slot, i) => this.enc.setValue(values, slot, unit.side, vs[i]));
     const out: [number, boolean][] = [];
-    values.forEach((v, n) => v !== undefined && out.push([n, v]));
+    for (const { unit, values: vs } of units) unit.slots.forEach((slot, i) => out.push(this.enc.literal(slot, unit.side, vs[i])));
     return out;
   }
 
   /** Some complete model of the goal with the fixed facts, or null when none exists. */
   model(goal: Prop, guards: number[] = []): boolean[] | null {
     this.budget.spend();
-    const m = this.sat.solve([this.guardsOf(goal).pos, ...guards], this.literals(this.fixed));
+    const m = this.sat.solve([this.guardsOf(goal).pos, ...guards], []);
     if (!m) return null;
     const full: boolean[] = new Array(this.enc.nvars);
     for (let i = 0; i < this.enc.nvars; i++) full[i] = m[i] === true;
@@ -86,13 +89,13 @@ export class WitnessFinder {
   /** Whether the goal holds for every completion of the stated units. */
   implied(goal: Prop, stated: StatedUnit[]): boolean {
     this.budget.spend();
-    return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated])) === null;
+    return this.sat.solve([this.guardsOf(goal).neg], this.literals(stated)) === null;
   }
 
   /** A complete model agreeing with the stated units in which the goal fails, or null when the goal follows. */
   counterexample(goal: Prop, stated: StatedUnit[]): boolean[] | null {
     this.budget.spend();
-    return this.sat.solve([this.guardsOf(goal).neg], this.literals([...this.fixed, ...stated]));
+    return this.sat.solve([this.guardsOf(goal).neg], this.literals(stated));
   }
 
   /**
