@@ -61,7 +61,7 @@ export interface Evaluator {
    * The JSON contract as compact text (explanations for every cell, none, or the cells named):
    * about how many bytes it will take, from the work estimate, before `text` makes it.
    */
-  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): { bytes: number; text: () => Promise<Buffer> };
+  contract(scenario: Scenario, v: View, explain: boolean | { flow: string; jurisdiction: string }[]): { bytes: number; text: () => Promise<readonly Uint8Array[]> };
   /**
    * A scenario page's matrix and the unknown facts that would settle the most of its cells (at
    * most 10, best first), in one task where neither is cached; `questions` is undefined where
@@ -268,10 +268,11 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       // One estimate serves the room reserved for the answer and the budget: a named cell costs one more evaluation with its explanation tree.
       const units = flowUnits(corpus, cc, scenario, v, detail);
       const total = units.reduce((a, b) => a + b, 0) + named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0);
-      const text = () => cached(key, false, (s: Buffer) => (s.length > CACHE_ANSWER_MAX_BYTES ? Infinity : s.length), async () => {
+      const size = (pieces: readonly Uint8Array[]) => pieces.reduce((n, p) => n + p.length, 0);
+      const text = () => cached(key, false, (s: readonly Uint8Array[]) => (size(s) > CACHE_ANSWER_MAX_BYTES ? Infinity : size(s)), async () => {
         admitTotal(total, scenario, v, detail);
         const parts = chunks(scenario, v.jurisdictions, units, workers);
-        const answers = await tracked<Uint8Array>(
+        const answers = await tracked<Uint8Array[]>(
           parts.map((c) => {
             const flows = new Set(c.flows.map((f) => f.id));
             return { kind: 'contract', scenario: { ...scenario, flows: c.flows }, asOf: v.asOf, mode: v.mode, jurisdictions: c.codes, explain: explain === true, explainCells: named.filter(([f, j]) => flows.has(f) && c.codes.includes(j)) };
@@ -279,13 +280,14 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         );
         const head = JSON.stringify({ scenario: scenario.id, asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions });
         const pieces: Uint8Array[] = [Buffer.from(`${head.slice(0, -1)},"results":[`)];
-        for (const a of answers.filter((x) => x.length > 0)) pieces.push(...(pieces.length > 1 ? [COMMA, a] : [a]));
+        for (const a of answers.filter((x) => x.length > 0)) pieces.push(...(pieces.length > 1 ? [COMMA, ...a] : a));
         pieces.push(Buffer.from(']}'));
-        const text = Buffer.concat(pieces);
-        if (text.length > MAX_ANSWER_BYTES) {
-          throw new HttpError(413, 'answer_too_large', `the answer would be ${(text.length / 2 ** 20).toFixed(1)} MB, more than ${MAX_ANSWER_BYTES / 2 ** 20} MB; leave out explanations (explain: false) or ask for fewer jurisdictions`);
+        // Kept in pieces: joining them would copy the whole answer once more on this thread.
+        const bytes = size(pieces);
+        if (bytes > MAX_ANSWER_BYTES) {
+          throw new HttpError(413, 'answer_too_large', `the answer would be ${(bytes / 2 ** 20).toFixed(1)} MB, more than ${MAX_ANSWER_BYTES / 2 ** 20} MB; leave out explanations (explain: false) or ask for fewer jurisdictions`);
         }
-        return text;
+        return pieces;
       });
       return { bytes: Math.min(MAX_ANSWER_BYTES, total * BYTES_PER_UNIT[detail]), text };
     },

@@ -29,4 +29,11 @@ describe('sendMade', () => {
     });
     expect(made).toBe(true);
   });
+
+  it('makes an answer larger than the room when nothing else is held, and sends its pieces in order', async () => {
+    const written: string[] = [];
+    const res = { destroyed: false, req: { method: 'GET' }, type: () => res, set: () => res, write: (b: Uint8Array) => (written.push(Buffer.from(b).toString()), true), end: () => undefined } as unknown as Response;
+    await sendMade(res, 'application/json', MAX_UNSENT_BYTES * 1.5, async () => [Buffer.from('{"a":'), Buffer.from('1}')]);
+    expect(written.join('')).toBe('{"a":1}');
+  });
 });

@@ -65,6 +65,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
     await renderPage(res, 'cell', { title: model.title, cell: model });
   };
 
+  const NEWLINE = Buffer.from('\n');
   const exportFile = (format: 'md' | 'csv' | 'json') => async (req: Request, res: Response) => {
     const ref = resolveRef(ctx, req);
     const v = viewOptions(req.query, corpus, ctx.today());
@@ -73,7 +74,7 @@ export function scenarioRoutes(ctx: WebContext): Router {
     if (format === 'json') {
       const answer = ctx.evaluator.contract(ref.scenario, v, true);
       const make = async () => {
-        const text = Buffer.concat([await answer.text(), Buffer.from('\n')]);
+        const text = [...(await answer.text()), NEWLINE];
         res.set('Content-Disposition', `${disposition}; filename="${fileName(ref, v, format)}"`);
         return text;
       };
