@@ -6,6 +6,7 @@
  * holding a worker.
  */
 import { cellInputs, flattenFacts, type CompiledCorpus, type Corpus, type Flow, type Mode, type Scenario } from '../engine/index.ts';
+import { planFor } from '../engine/plan.ts';
 import { HttpError } from './errors.ts';
 
 /**
@@ -71,9 +72,8 @@ export function flowUnits(corpus: Corpus, cc: CompiledCorpus, scenario: Scenario
 }
 
 /** Units of one more cell explained by name: as much as a cell that states nothing, the most a cell can cost. */
-export function namedCellUnits(corpus: Corpus, cc: CompiledCorpus, view: { asOf: string; mode: Mode }, code: string): number {
-  const [c] = cellInputs(corpus, { id: 'named', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { ...view, jurisdictions: [code] }, cc).cells;
-  return cellUnits(c.plan.atoms.length, 'explain');
+export function namedCellUnits(cc: CompiledCorpus, view: { asOf: string; mode: Mode }, code: string): number {
+  return cellUnits(planFor(cc, code, view.asOf, view.mode).atoms.length, 'explain');
 }
 
 /** Refuses, with what to ask for instead, a request whose estimate exceeds the budget. */

@@ -14,7 +14,6 @@ import { decodeScenario, encodeScenario, SHARE_MAX_CHARS } from './share.ts';
 
 /** Most solver queries one diff request may spend (all 136 pairs of the bundled corpus stay well within it). */
 export const DIFF_QUERY_BUDGET = 6000;
-const CACHE_SIZE = 16;
 
 export interface DiffRequest {
   a: string;

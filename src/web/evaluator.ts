@@ -267,7 +267,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       const key = `${keyOf(scenario, v, detail)}|${named.map((c) => c.join('/')).join(',')}`;
       // One estimate serves the room reserved for the answer and the budget: a named cell costs one more evaluation with its explanation tree.
       const units = flowUnits(corpus, cc, scenario, v, detail);
-      const total = units.reduce((a, b) => a + b, 0) + named.reduce((n, [, code]) => n + namedCellUnits(corpus, cc, v, code), 0);
+      const total = units.reduce((a, b) => a + b, 0) + named.reduce((n, [, code]) => n + namedCellUnits(cc, v, code), 0);
       const size = (pieces: readonly Uint8Array[]) => pieces.reduce((n, p) => n + p.length, 0);
       const text = () => cached(key, false, (s: readonly Uint8Array[]) => (size(s) > CACHE_ANSWER_MAX_BYTES ? Infinity : size(s)), async () => {
         admitTotal(total, scenario, v, detail);

@@ -13,7 +13,6 @@ import { decodeScenario } from './share.ts';
 
 /** Most solver queries one repair request may spend (the seed's flows in all 17 jurisdictions stay within it). */
 export const REPAIR_QUERY_BUDGET = 6000;
-const CACHE_SIZE = 16;
 
 export interface RepairRequest {
   scenario: Scenario;

@@ -6,7 +6,7 @@
  * (cells the workers evaluated, work units admitted, suggestions made), never a clock.
  */
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine/index.ts';
 import { MAX_ANSWER_BYTES, WORK_BUDGET } from '../../src/web/budget.ts';
 import { MAX_PROBLEMS } from '../../src/web/errors.ts';
