@@ -9,7 +9,10 @@ export type Prop =
   | { k: 'const'; v: boolean }
   | { k: 'var'; n: number }
   | { k: 'not'; x: Prop }
-  | { k: 'and' | 'or'; xs: Prop[] };
+  /** `m` numbers the connective for eval3p's memo: plans share sub-formulas, so a goal is a DAG. */
+  | { k: 'and' | 'or'; xs: Prop[]; m: number };
+
+let connectives = 0;
 
 export const TRUE: Prop = { k: 'const', v: true };
 export const FALSE: Prop = { k: 'const', v: false };
@@ -35,7 +38,7 @@ export function pand(xs: Prop[]): Prop {
     kept.push(x);
   }
   if (kept.length === 0) return TRUE;
-  return kept.length === 1 ? kept[0] : { k: 'and', xs: kept };
+  return kept.length === 1 ? kept[0] : { k: 'and', xs: kept, m: connectives++ };
 }
 
 /** Disjunction with constants folded away. */
@@ -49,7 +52,7 @@ export function por(xs: Prop[]): Prop {
     kept.push(x);
   }
   if (kept.length === 0) return FALSE;
-  return kept.length === 1 ? kept[0] : { k: 'or', xs: kept };
+  return kept.length === 1 ? kept[0] : { k: 'or', xs: kept, m: connectives++ };
 }
 
 /** Two-valued value under a complete assignment of variables. */
@@ -68,8 +71,27 @@ export function eval2(p: Prop, vars: ArrayLike<boolean | undefined>): boolean {
   }
 }
 
+/** Values of connectives already evaluated in the current eval3p call (stamped with the call's number). */
+let memoValue = new Uint8Array(1024);
+let memoStamp = new Uint32Array(1024);
+let stamp = 0;
+
 /** Kleene value (0 false, 1 true, 2 unknown) under a partial assignment: sound, not complete. */
 export function eval3p(p: Prop, vars: ArrayLike<boolean | undefined>): 0 | 1 | 2 {
+  if (connectives > memoStamp.length) {
+    const n = Math.max(connectives, memoStamp.length * 2);
+    memoValue = new Uint8Array(n);
+    memoStamp = new Uint32Array(n);
+    stamp = 0;
+  }
+  if (++stamp === 0xffffffff) {
+    memoStamp.fill(0);
+    stamp = 1;
+  }
+  return value3(p, vars);
+}
+
+function value3(p: Prop, vars: ArrayLike<boolean | undefined>): 0 | 1 | 2 {
   switch (p.k) {
     case 'const':
       return p.v ? 1 : 0;
@@ -78,24 +100,24 @@ export function eval3p(p: Prop, vars: ArrayLike<boolean | undefined>): 0 | 1 | 2
       return v === undefined ? 2 : v ? 1 : 0;
     }
     case 'not': {
-      const v = eval3p(p.x, vars);
+      const v = value3(p.x, vars);
       return v === 2 ? 2 : v === 1 ? 0 : 1;
     }
-    case 'and': {
-      let r: 0 | 1 | 2 = 1;
+    default: {
+      if (p.m < memoStamp.length && memoStamp[p.m] === stamp) return memoValue[p.m] as 0 | 1 | 2;
+      const and = p.k === 'and';
+      let r: 0 | 1 | 2 = and ? 1 : 0;
       for (const x of p.xs) {
-        const v = eval3p(x, vars);
-        if (v === 0) return 0;
+        const v = value3(x, vars);
+        if (v === (and ? 0 : 1)) {
+          r = v;
+          break;
+        }
         if (v === 2) r = 2;
       }
-      return r;
-    }
-    case 'or': {
-      let r: 0 | 1 | 2 = 0;
-      for (const x of p.xs) {
-        const v = eval3p(x, vars);
-        if (v === 1) return 1;
-        if (v === 2) r = 2;
+      if (p.m < memoStamp.length) {
+        memoStamp[p.m] = stamp;
+        memoValue[p.m] = r;
       }
       return r;
     }
