@@ -11,6 +11,11 @@
 import type { ProvisionRef } from '../attribution.ts';
 import type { CompiledCorpus } from '../compiled.ts';
 import type { Scenario, Verdict } from '../types.ts';
+import type { Assignment } from '../assignment.ts';
+import { evaluateCell } from '../cell.ts';
+import { toAssignment } from '../facts.ts';
+import { planFor } from '../plan.ts';
+import { quickVerdict } from '../status.ts';
 import { unitText, unitValue } from './facts.ts';
 import { eval3p, pand, pnot } from './prop.ts';
 import { givenFrom, Query, type QueryOptions } from './query.ts';
@@ -154,7 +159,58 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     if (repair) out.push(repair);
     if (!changes.length) break;
   }
-  return out.sort((x, y) => x.changes.length - y.changes.length);
+  // The solver's repairs are irredundant, not always the fewest: a repair of one change, where one
+  // exists, is found by trying every single change on the engine (so one of two is then the fewest too).
+  if (out.length && !out.some((r) => r.changes.length <= 1)) {
+    for (const su of singleChanges(q, codes, units)) {
+      const key = `${su.unit.fact.key}@${su.unit.side}=${su.values.join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const repair = confirm(q, codes, [su], [su], beforeDecisive);
+      if (repair) out.push(repair);
+      if (out.filter((r) => r.changes.length === 1).length >= alternatives) break;
+    }
+  }
+  return out.sort((x, y) => x.changes.length - y.changes.length).slice(0, alternatives);
+}
+
+/** Value combinations of one fact tried for a single change (a set fact's members together); beyond this, none. */
+const MAX_SINGLE_VALUES = 64;
+
+/** Every change of one fact alone that the engine finds makes the flow allowed in all of `codes`. */
+function singleChanges(q: Query, codes: string[], units: Unit[]): StatedUnit[] {
+  const cells = codes.map((code) => {
+    const plan = planFor(q.cc, code, q.options.asOf, q.mode);
+    return { code, plan, start: toAssignment(q.flatFor(code, []), q.cc.corpus.vocabulary, q.cc.slots) };
+  });
+  const out: StatedUnit[] = [];
+  for (const unit of units) {
+    const sizes = unit.slots.map((slot) => q.enc.distinctions(slot));
+    const total = sizes.reduce((a, b) => a * b, 1);
+    if (total > MAX_SINGLE_VALUES) continue;
+    const known = q.known.get(unit);
+    for (let c = 0; c < total; c++) {
+      let rest = c;
+      const values = sizes.map((n) => {
+        const v = rest % n;
+        rest = Math.floor(rest / n);
+        return v;
+      });
+      if (known && sameValues(known, values)) continue;
+      const allowed = cells.every(({ code, plan, start }) => {
+        let a: Assignment = start;
+        if (unit.side === '' || unit.side === code) {
+          a = start.slice();
+          unit.slots.forEach((slot, i) => (a[slot] = q.cc.atomInfo[slot].distinctions[values[i]].value));
+        }
+        // Kleene evaluation settles most candidates at once (soundly); the exact search only the rest.
+        const settled = quickVerdict(plan, a);
+        return settled !== undefined ? settled === 'allowed' : evaluateCell(q.cc, plan, a, { detail: 'verdict' }).verdict === 'allowed';
+      });
+      if (allowed) out.push({ unit, values });
+    }
+  }
+  return out;
 }
 
 /** The engine's verdicts on the repaired flow; a repair it does not confirm is dropped. */
