@@ -14,6 +14,7 @@ import { diffLaws, repairFlow } from '../src/engine/diff/index.ts';
 import { LogicSolverBackend, type SatBackend } from '../src/engine/diff/solver.ts';
 import type { Prop } from '../src/engine/diff/prop.ts';
 import { type BenchRow, median } from './measure.ts';
+import { collectGarbage } from '../src/collect.ts';
 
 const AS_OF = '2026-11-26';
 
@@ -50,6 +51,8 @@ function timedRuns(runs: number, fn: () => void): { samples: number[]; solver: n
   const samples: number[] = [];
   const solver: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Each run starts clean: the all-pairs row before repair leaves a large heap behind.
+    collectGarbage();
     Timed.ms = 0;
     const t0 = process.hrtime.bigint();
     fn();

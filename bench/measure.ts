@@ -2,6 +2,8 @@
  * Benchmark plumbing: repeated runs, medians and spread, a table for people and
  * JSON for machines. Benchmarks are not tests: nothing here asserts a time.
  */
+import { collectGarbage } from '../src/collect.ts';
+
 export interface BenchRow {
   name: string;
   /** Median of the repeated runs, in the row's unit. */
@@ -25,6 +27,8 @@ export function timeIt(name: string, fn: () => unknown, options: { runs?: number
   const runs = options.runs ?? 15;
   const inner = options.inner ?? 1;
   for (let i = 0; i < (options.warmup ?? 3); i++) for (let k = 0; k < inner; k++) fn();
+  // Each row starts clean: no row pays for the garbage the one before left.
+  collectGarbage();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();

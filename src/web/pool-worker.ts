@@ -5,9 +5,8 @@
  * and structures, as plain data. JSON answers are serialised here too, off the
  * event loop.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { workerData } from 'piscina';
+import { collectGarbage } from '../collect.ts';
 import { compileCorpus, evaluateScenario, settlingQuestions, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
 import { cellAnswer, cellExplained, type CellQuestion } from './cell-answer.ts';
 import { toJsonContract } from '../engine/report.ts';
@@ -51,23 +50,11 @@ const COMMA = Buffer.from(',');
 const COLLECT_AFTER_BYTES = 4 * 2 ** 20;
 const corpus = (workerData as { corpus: Corpus }).corpus;
 const cc = compileCorpus(corpus);
-/**
- * A full collection after the warm-up and after each large answer: the heap a large evaluation
- * grew to is given back before the next task, instead of whenever V8 gets to it (the process's
- * resident memory is what the bench bounds). Where V8 does not allow it, nothing is done.
- */
-const collect: () => void = (() => {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-})();
 // One evaluation of a flow that states nothing, against every jurisdiction with its explanation,
 // before the first task: the JIT compiles the engine's paths now, not during someone's request.
 evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', detail: 'explained' }, cc);
-collect();
+// The heap the warm-up grew to is given back before the first task.
+collectGarbage();
 
 /** Runs one task (the pool's entry point). */
 export default function run(task: Task): Counted<unknown> {
@@ -103,7 +90,7 @@ export default function run(task: Task): Counted<unknown> {
       }
       // After the answer is posted, so the collection does not delay it; only after a large one,
       // as a full collection costs both cores a few milliseconds (GET / p99 under load felt it).
-      if (pieces.reduce((n, p) => n + p.length, 0) >= COLLECT_AFTER_BYTES) setImmediate(collect);
+      if (pieces.reduce((n, p) => n + p.length, 0) >= COLLECT_AFTER_BYTES) setImmediate(collectGarbage);
       return { value: pieces, cells };
     }
     case 'page': {
