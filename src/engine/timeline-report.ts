@@ -1,5 +1,5 @@
 /** A cell's timeline and an explanation delta as text for the terminal. */
-import { VERDICT, mark } from './report.ts';
+import { RECORD_VERDICT, VERDICT, mark } from './report.ts';
 import type { Delta, Timeline } from './timeline.ts';
 import type { Corpus } from './types.ts';
 
@@ -11,9 +11,20 @@ export function deltaLines(d: Delta['changed'], indent = ''): string[] {
 
 export function timelineText(corpus: Corpus, t: Timeline, title: string): string {
   const lines = [`Timeline: ${title}, in ${corpus.jurisdictions.get(t.jurisdiction)?.name ?? t.jurisdiction} (${t.jurisdiction})`, ''];
-  for (const p of t.periods) lines.push(`  ${(p.from ?? '').padEnd(10)} .. ${(p.to ?? '').padEnd(10)}  ${verdict(p.verdict)}`);
-  for (const c of t.changes) {
-    lines.push('', `${c.date}: ${VERDICT[c.from].word} -> ${VERDICT[c.to].word}`);
+  const span = (p: { from?: string; to?: string }) => `  ${(p.from ?? '').padEnd(10)} .. ${(p.to ?? '').padEnd(10)}  `;
+  lines.push('On the record (a defence counts only when shown):');
+  for (const p of t.record.periods) lines.push(`${span(p)}${mark(RECORD_VERDICT[p.verdict])}`);
+  lines.push('', 'Open reading (every completion of the unknown facts):');
+  for (const p of t.periods) lines.push(`${span(p)}${verdict(p.verdict)}`);
+  const dates = [...new Set([...t.record.changes, ...t.changes].map((c) => c.date))].sort();
+  for (const date of dates) {
+    const r = t.record.changes.find((c) => c.date === date);
+    const o = t.changes.find((c) => c.date === date);
+    const c = (r ?? o)!;
+    const rec = r && `${RECORD_VERDICT[r.from].word} -> ${RECORD_VERDICT[r.to].word}`;
+    const opn = o && `${VERDICT[o.from].word} -> ${VERDICT[o.to].word}`;
+    // Where both readings move alike, one line says so.
+    lines.push('', `${date}: ${rec === opn ? rec : [rec && `on the record ${rec}`, opn && `open ${opn}`].filter(Boolean).join('; ')}`);
     for (const v of c.versions) lines.push(`  begins: ${v.title}, ${v.label}`);
     lines.push(...deltaLines(c.delta.slice(0, 12), '  '));
     if (c.delta.length > 12) lines.push(`  ... and ${c.delta.length - 12} more`);
@@ -22,6 +33,6 @@ export function timelineText(corpus: Corpus, t: Timeline, title: string): string
 }
 
 export function deltaText(d: Delta, code: string): string {
-  const head = `${code}: ${verdict(d.before)} -> ${verdict(d.after)}`;
+  const head = `${code}: on the record ${mark(RECORD_VERDICT[d.record.before])} -> ${mark(RECORD_VERDICT[d.record.after])}; open ${verdict(d.before)} -> ${verdict(d.after)}`;
   return [head, ...(d.changed.length ? deltaLines(d.changed, '  ') : ['  no provision changed status'])].join('\n');
 }

@@ -12,6 +12,7 @@
  * not in force) and the verdicts on each side.
  */
 import { evaluateCell } from './cell.ts';
+import { readOnRecord, type RecordVerdict } from './record.ts';
 import type { ProvisionRef } from './attribution.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import { planFor } from './plan.ts';
@@ -40,10 +41,17 @@ export interface TimelineChange {
   delta: DeltaEntry[];
 }
 
+/** A period or a change of the on-record reading: the same dates and provisions, the record's verdict. */
+export type RecordPeriod = Omit<TimelinePeriod, 'verdict' | 'decisive'> & { verdict: RecordVerdict; decisive: { id: string; citation: string; title: string }[] };
+export type RecordChange = Omit<TimelineChange, 'from' | 'to'> & { from: RecordVerdict; to: RecordVerdict };
+
 export interface Timeline {
   jurisdiction: string;
+  /** The open reading (every completion of the unknown facts). */
   periods: TimelinePeriod[];
   changes: TimelineChange[];
+  /** The reading on the record (a defence counts only when its facts are stated), period by period. */
+  record: { periods: RecordPeriod[]; changes: RecordChange[] };
 }
 
 export interface DeltaEntry {
@@ -57,6 +65,8 @@ export interface DeltaEntry {
 export interface Delta {
   before: Verdict;
   after: Verdict;
+  /** The on-record verdicts of the two readings. */
+  record: { before: RecordVerdict; after: RecordVerdict };
   changed: DeltaEntry[];
 }
 
@@ -72,7 +82,7 @@ const ref = (p: Provision): ProvisionRef => ({ id: p.id, citation: p.citation, t
 function reading(cc: CompiledCorpus, code: string, asOf: string, mode: Mode, a: unknown[]) {
   const plan = planFor(cc, code, asOf, mode);
   const cell = evaluateCell(cc, plan, a, { detail: 'decisive' });
-  return { cell, words: statuses(plan, a, true) };
+  return { cell, record: readOnRecord(cc, plan, a, {}, cell.state), words: statuses(plan, a, true) };
 }
 
 /**
@@ -92,7 +102,7 @@ export function delta(cc: CompiledCorpus, code: string, mode: Mode, before: { as
     if (b === c || (b === 'not in force' && c === 'not engaged') || (b === 'not engaged' && c === 'not in force')) continue;
     changed.push({ id, citation: p.citation, title: p.title, before: b, after: c });
   }
-  return { before: x.cell.verdict, after: y.cell.verdict, changed };
+  return { before: x.cell.verdict, after: y.cell.verdict, record: { before: x.record.verdict, after: y.record.verdict }, changed };
 }
 
 /**
@@ -110,22 +120,39 @@ export function timeline(cc: CompiledCorpus, code: string, mode: Mode, a: unknow
   const sorted = [...dates].sort();
   // The day before anything is in force opens the timeline (not covered, by construction).
   const starts = sorted.length ? [addDays(sorted[0], -1), ...sorted] : [];
-  const periods: TimelinePeriod[] = [];
-  const changes: TimelineChange[] = [];
-  const readings = starts.map((from) => ({ from, cell: evaluateCell(cc, planFor(cc, code, from, mode), a, { detail: 'decisive' }) }));
-  readings.forEach((r, i) => {
-    const last = periods[periods.length - 1];
-    if (last && last.verdict === r.cell.verdict) return;
-    if (last) {
-      last.to = addDays(r.from, -1);
-      const entered = mine.filter((p) => p.inForce.from === r.from).map(ref);
-      const ended = mine.filter((p) => p.inForce.to !== undefined && addDays(p.inForce.to, 1) === r.from).map(ref);
-      const versions = [...cc.corpus.instruments.values()]
-        .filter((inst) => chain.includes(inst.jurisdiction))
-        .flatMap((inst) => inst.versions.filter((v) => v.from === r.from).map((v) => ({ instrument: inst.id, title: inst.title, label: v.label })));
-      changes.push({ date: r.from, from: last.verdict, to: r.cell.verdict, entered, ended, versions, delta: delta(cc, code, mode, { asOf: readings[i - 1].from, assignment: a }, { asOf: r.from, assignment: a }).changed });
-    }
-    periods.push({ ...(i === 0 ? {} : { from: r.from }), verdict: r.cell.verdict, decisive: r.cell.decisive });
+  const readings = starts.map((from) => {
+    const plan = planFor(cc, code, from, mode);
+    const cell = evaluateCell(cc, plan, a, { detail: 'decisive' });
+    return { from, cell, record: readOnRecord(cc, plan, a, {}, cell.state) };
   });
-  return { jurisdiction: code, periods, changes };
+  // What changed across a date, once for both readings.
+  const deltas = new Map<number, DeltaEntry[]>();
+  const deltaAt = (i: number) => {
+    let d = deltas.get(i);
+    if (!d) deltas.set(i, (d = delta(cc, code, mode, { asOf: readings[i - 1].from, assignment: a }, { asOf: readings[i].from, assignment: a }).changed));
+    return d;
+  };
+  // One walk serves both readings: a period ends where its reading's verdict changes.
+  const walk = <V extends string, D>(verdictOf: (r: (typeof readings)[number]) => V, decisiveOf: (r: (typeof readings)[number]) => D) => {
+    const periods: ({ from?: string; to?: string; verdict: V; decisive: D })[] = [];
+    const changes: (Omit<TimelineChange, 'from' | 'to'> & { from: V; to: V })[] = [];
+    readings.forEach((r, i) => {
+      const last = periods[periods.length - 1];
+      const v = verdictOf(r);
+      if (last && last.verdict === v) return;
+      if (last) {
+        last.to = addDays(r.from, -1);
+        const entered = mine.filter((p) => p.inForce.from === r.from).map(ref);
+        const ended = mine.filter((p) => p.inForce.to !== undefined && addDays(p.inForce.to, 1) === r.from).map(ref);
+        const versions = [...cc.corpus.instruments.values()]
+          .filter((inst) => chain.includes(inst.jurisdiction))
+          .flatMap((inst) => inst.versions.filter((x) => x.from === r.from).map((x) => ({ instrument: inst.id, title: inst.title, label: x.label })));
+        changes.push({ date: r.from, from: last.verdict, to: v, entered, ended, versions, delta: deltaAt(i) });
+      }
+      periods.push({ ...(i === 0 ? {} : { from: r.from }), verdict: v, decisive: decisiveOf(r) });
+    });
+    return { periods, changes };
+  };
+  const open = walk((r) => r.cell.verdict, (r) => r.cell.decisive);
+  return { jurisdiction: code, periods: open.periods, changes: open.changes, record: walk((r) => r.record.verdict, (r) => r.record.decisive) };
 }

@@ -169,19 +169,26 @@ function reasoningModel(e: Explanation, jurisdiction: Jurisdiction, asOf: string
   };
 }
 
-/** The verdict across time: its periods, and what changed on each date. */
+/** The verdict across time, on the record and in the open reading: periods, and what changed on each date. */
 function historyModel(t: Timeline) {
+  const when = (p: { from?: string; to?: string }) => (p.from ? `from ${p.from}${p.to ? ` to ${p.to}` : ' on'}` : `until ${p.to}, before anything encoded was in force`);
+  const dates = [...new Set([...t.record.changes, ...t.changes].map((c) => c.date))].sort();
   return {
-    periods: t.periods.map((p) => ({
-      verdict: p.verdict,
-      ...VERDICT[p.verdict],
-      when: p.from ? `from ${p.from}${p.to ? ` to ${p.to}` : ' on'}` : `until ${p.to}, before anything encoded was in force`,
-    })),
-    changes: t.changes.map((c) => ({
-      summary: `${c.date}: ${VERDICT[c.from].word} → ${VERDICT[c.to].word}${c.versions.length ? ` (${c.versions.map((x) => `${x.title}: ${x.label}`).join('; ')})` : ''}`,
-      delta: c.delta.slice(0, 12),
-      more: c.delta.length > 12 ? `and ${c.delta.length - 12} more` : '',
-    })),
+    record: t.record.periods.map((p) => ({ verdict: p.verdict, ...RECORD_VERDICT[p.verdict], when: when(p) })),
+    periods: t.periods.map((p) => ({ verdict: p.verdict, ...VERDICT[p.verdict], when: when(p) })),
+    changes: dates.map((date) => {
+      const r = t.record.changes.find((c) => c.date === date);
+      const o = t.changes.find((c) => c.date === date);
+      const c = (r ?? o)!;
+      const rec = r && `${RECORD_VERDICT[r.from].word} → ${RECORD_VERDICT[r.to].word}`;
+      const opn = o && `${VERDICT[o.from].word} → ${VERDICT[o.to].word}`;
+      const moves = rec === opn ? `${rec} (both readings)` : [rec && `on the record ${rec}`, opn && `open reading ${opn}`].filter(Boolean).join('; ');
+      return {
+        summary: `${date}: ${moves}${c.versions.length ? ` (${c.versions.map((x) => `${x.title}: ${x.label}`).join('; ')})` : ''}`,
+        delta: c.delta.slice(0, 12),
+        more: c.delta.length > 12 ? `and ${c.delta.length - 12} more` : '',
+      };
+    }),
   };
 }
 

@@ -15,6 +15,35 @@ function assignment(s: Scenario, flowId: string, code: string) {
 }
 
 describe('timeline', () => {
+  it('on the record too: the seed companies\' training in Illinois turns forbidden when BIPA commences, a change the open reading does not show', () => {
+    const t = timeline(cc, 'US-IL', 'transplant', assignment(bundledScenario('kr-immigration-faces'), 'companies-training', 'US-IL'));
+    // The open reading stays conditional (a defence nobody raised could still lift BIPA 15(b)).
+    expect(t.periods.map((p) => p.verdict)).toEqual(['not-covered', 'conditional']);
+    expect(t.record.periods.map((p) => [p.from, p.to, p.verdict])).toEqual([
+      [undefined, '1994-08-25', 'not-covered'],
+      ['1994-08-26', '2008-10-02', 'undetermined'],
+      ['2008-10-03', undefined, 'forbidden'],
+    ]);
+    expect(t.record.periods[2].decisive.map((p) => p.id)).toContain('us.il.bipa.s15.b');
+    const change = t.record.changes.find((c) => c.date === '2008-10-03')!;
+    expect(change).toMatchObject({ from: 'undetermined', to: 'forbidden' });
+    expect(change.entered.map((p) => p.id)).toContain('us.il.bipa.s15.b');
+    expect(t.changes.some((c) => c.date === '2008-10-03')).toBe(false);
+  });
+
+  it('the record reading changes only on dates the open reading could (a provision enters or leaves force)', () => {
+    const s = bundledScenario('kr-immigration-faces');
+    for (const code of ['KR', 'EU', 'US-IL', 'CN']) {
+      for (const f of s.flows) {
+        const t = timeline(cc, code, 'transplant', assignment(s, f.id, code));
+        for (const c of t.record.changes) expect(c.entered.length + c.ended.length, `${f.id}/${code} ${c.date}`).toBeGreaterThan(0);
+        // Consecutive record periods differ, and together they cover every date.
+        t.record.periods.forEach((p, i) => i > 0 && expect(p.verdict).not.toBe(t.record.periods[i - 1].verdict));
+        expect(t.record.periods.at(-1)!.to).toBeUndefined();
+      }
+    }
+  });
+
   it('Korean hospital pseudonymised faces: forbidden until the 2020 Data 3 Laws, allowed from 5 August 2020 under PIPA art. 28-2', () => {
     const t = timeline(cc, 'KR', 'transplant', assignment(bundledScenario('kr-hospital-pseudonymised-faces'), 'pseudonymisation', 'KR'));
     expect(t.periods.map((p) => [p.from, p.to, p.verdict])).toEqual([
@@ -52,7 +81,17 @@ describe('explanation delta', () => {
     const d = delta(cc, 'EU', 'transplant', { asOf: '2024-06-01', assignment: a }, { asOf: '2025-06-01', assignment: a });
     expect(d.before).toBe('forbidden');
     expect(d.after).toBe('forbidden');
+    expect(d.record).toEqual({ before: 'forbidden', after: 'forbidden' });
     expect(d.changed).toEqual(expect.arrayContaining([expect.objectContaining({ citation: 'AI Act art. 5(1)(e)', before: 'not in force', after: 'forbids' })]));
+  });
+
+  it('says the on-record verdicts on both sides: stating the BIPA release moves the seed companies\' training in Illinois off forbidden on the record', () => {
+    const s = bundledScenario('kr-immigration-faces');
+    const a = assignment(s, 'companies-training', 'US-IL');
+    const released = toAssignment({ 'basis.consent': 'written_release', 'basis.notice_given': true, 'basis.notice_in_writing': true }, corpus.vocabulary, cc.slots, a);
+    const d = delta(cc, 'US-IL', 'transplant', { asOf: '2026-11-26', assignment: a }, { asOf: '2026-11-26', assignment: released });
+    expect(d.record.before).toBe('forbidden');
+    expect(d.record.after).not.toBe('forbidden');
   });
 
   it('between two fact sets (a what-if): separate consent lifts PIPA art. 23(1)', () => {
