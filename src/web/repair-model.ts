@@ -4,7 +4,7 @@
  */
 import { changeLine, type FlowRepair } from '../engine/diff/index.ts';
 import type { Corpus } from '../engine/index.ts';
-import { VERDICT } from '../engine/report.ts';
+import { RECORD_VERDICT, VERDICT } from '../engine/report.ts';
 import { repairUrl, type RepairRequest } from './repair.ts';
 import { plural, separated } from './model.ts';
 
@@ -26,7 +26,7 @@ export function repairPageModel(corpus: Corpus, q: RepairRequest, result: FlowRe
       id: t.id,
       heading: t.heading,
       codes: t.codes.join(','),
-      now: t.codes.map((c) => ({ code: c, ...VERDICT[t.before[c]] })),
+      now: t.codes.map((c) => ({ code: c, ...RECORD_VERDICT[t.beforeRecord[c]], open: t.beforeRecord[c] === t.before[c] ? '' : `open reading: ${VERDICT[t.before[c]].word}` })),
       note: t.note,
       repairs: t.repairs.map((x) => ({
         count: x.changes.length,

@@ -88,6 +88,13 @@ describe('repairs of the provision to the AI companies, on the PIPC findings', (
     }
   });
 
+  it('gives the verdict now on the record beside the open reading a repair settles', () => {
+    const eu = r.perJurisdiction.find((t) => t.codes[0] === 'EU')!;
+    expect(eu.before).toEqual({ EU: 'conditional' });
+    expect(eu.beforeRecord).toEqual({ EU: 'forbidden' });
+    expect(r.everywhere.beforeRecord).toMatchObject({ KR: 'forbidden', EU: 'forbidden' });
+  });
+
   it('says when no repair is needed', () => {
     const done = repairFlow(cc, PIPC, 'companies-training', ['KR'], { asOf: AS_OF });
     expect(done.perJurisdiction[0]).toMatchObject({ before: { KR: 'allowed' }, repairs: [], note: 'already allowed' });

@@ -32,6 +32,7 @@ describe('repair on the web', () => {
     const html = await res.text();
     expect(html).toContain('id="repair-KR"');
     expect(html).toContain('id="repair-everywhere"');
+    expect(html).toMatch(/Now, on the record: <span class="v [^"]*verdict-chip">✖ EU: FORBIDDEN <span class="muted">\(open reading: CONDITIONAL\)<\/span>/);
     expect(html).toContain('the entrusted work and the entrustee were publicly disclosed: yes (changed)');
     const sizes = [...html.split('id="repair-KR"')[1].split('id="repair-EU"')[0].matchAll(/data-changes="(\d+)"/g)].map((m) => Number(m[1]));
     expect(sizes.length).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import type { Assignment } from '../assignment.ts';
 import { evaluateCell } from '../cell.ts';
 import { toAssignment } from '../facts.ts';
 import { planFor } from '../plan.ts';
+import { readOnRecord, type RecordVerdict } from '../record.ts';
 import { quickVerdict } from '../status.ts';
 import { unitText, unitValue } from './facts.ts';
 import { eval3p, pand, pnot } from './prop.ts';
@@ -46,7 +47,10 @@ export interface Repair {
 export interface RepairTarget {
   /** The jurisdictions the flow is to be allowed in. */
   codes: string[];
+  /** The verdict now, in the open reading (a repair makes it allowed whatever the unknown facts are). */
   before: Record<string, Verdict>;
+  /** The verdict now, on the record. */
+  beforeRecord: Record<string, RecordVerdict>;
   /** Fewest changes first. Empty with `note` when none is needed or none can be done. */
   repairs: Repair[];
   note?: string;
@@ -76,17 +80,19 @@ export function repairFlow(cc: CompiledCorpus, scenario: Scenario, flowId: strin
   // Repairs are confirmed on the engine's everyday (compiled) path, as every matrix cell is.
   const q = new Query(cc, codes, { ...options, given, changeable: true, checkPath: 'compiled' });
   const before: Record<string, Verdict> = {};
+  const beforeRecord: Record<string, RecordVerdict> = {};
   const beforeDecisive: Record<string, ProvisionRef[]> = {};
   for (const code of codes) {
     const r = q.check(code, q.flatFor(code, []));
     before[code] = r.verdict;
+    beforeRecord[code] = readOnRecord(cc, r.plan, r.assignment).verdict;
     beforeDecisive[code] = r.decisive;
   }
   const perJurisdiction: RepairTarget[] = [];
   let complete = true;
   const alternatives = options.alternatives ?? 3;
   const target = (cs: string[]): RepairTarget => {
-    const t: RepairTarget = { codes: cs, before: Object.fromEntries(cs.map((c) => [c, before[c]])), repairs: [] };
+    const t: RepairTarget = { codes: cs, before: Object.fromEntries(cs.map((c) => [c, before[c]])), beforeRecord: Object.fromEntries(cs.map((c) => [c, beforeRecord[c]])), repairs: [] };
     if (cs.every((c) => before[c] === 'allowed')) return { ...t, note: 'already allowed' };
     try {
       t.repairs = repairsFor(q, cs, alternatives, beforeDecisive);
@@ -105,7 +111,7 @@ export function repairFlow(cc: CompiledCorpus, scenario: Scenario, flowId: strin
   };
   for (const code of codes) perJurisdiction.push(target([code]));
   const reachable = perJurisdiction.filter((t) => t.note === 'already allowed' || t.repairs.length).map((t) => t.codes[0]);
-  const everywhere = reachable.length ? target(reachable) : { codes: [], before: {}, repairs: [], note: 'in no jurisdiction can a controller make it allowed' };
+  const everywhere = reachable.length ? target(reachable) : { codes: [], before: {}, beforeRecord: {}, repairs: [], note: 'in no jurisdiction can a controller make it allowed' };
   if (reachable.length && reachable.length < codes.length) everywhere.note = `${everywhere.note ? `${everywhere.note}; ` : ''}left out: ${codes.filter((c) => !reachable.includes(c)).join(', ')} (no repair there)`;
   return { flow: flowId, asOf: options.asOf, perJurisdiction, everywhere, queries: q.budget.used, complete };
 }

@@ -79,7 +79,10 @@ export function changeLine(c: FactChange): string {
 
 function targetLines(t: RepairTarget, indent: string): string[] {
   const before = t.codes.length === 1 ? t.before[t.codes[0]] : t.codes.map((c) => `${c} ${t.before[c]}`).join(', ');
-  const lines = [`${indent}${t.codes.length === 1 ? t.codes[0] : `Everywhere (${t.codes.join(', ') || 'none'})`}: now ${before || '-'}${t.note ? `; ${t.note}` : ''}`];
+  // The open reading is what a repair settles (allowed whatever the unknown facts); the record's verdict follows where it differs.
+  const differ = t.codes.filter((c) => t.beforeRecord[c] !== t.before[c]);
+  const record = differ.length ? ` (on the record: ${t.codes.length === 1 ? t.beforeRecord[differ[0]] : differ.map((c) => `${c} ${t.beforeRecord[c]}`).join(', ')})` : '';
+  const lines = [`${indent}${t.codes.length === 1 ? t.codes[0] : `Everywhere (${t.codes.join(', ') || 'none'})`}: now ${before || '-'}${record}${t.note ? `; ${t.note}` : ''}`];
   t.repairs.forEach((r, i) => {
     lines.push(`${indent}  ${i + 1}. ${r.changes.length} change${r.changes.length === 1 ? '' : 's'}: ${r.changes.map(changeLine).join('; ')}`);
     if (r.stopFiring.length) lines.push(`${indent}     no longer forbids (or might): ${r.stopFiring.map((p) => p.citation).join('; ')}`);
