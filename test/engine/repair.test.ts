@@ -54,6 +54,11 @@ describe('repairs of the provision to the AI companies, on the PIPC findings', (
     for (const t of [...r.perJurisdiction, r.everywhere]) {
       const sizes = t.repairs.map((x) => x.changes.length);
       expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+      // Among repairs of as many changes, those assuming fewer fixed facts come first.
+      t.repairs.forEach((x, i) => {
+        const y = t.repairs[i + 1];
+        if (y && y.changes.length === x.changes.length) expect(x.changes.filter((c) => c.assumption).length).toBeLessThanOrEqual(y.changes.filter((c) => c.assumption).length);
+      });
       for (const x of t.repairs) {
         for (const c of x.changes) {
           const fact = corpus.vocabulary.byKey.get(c.fact)!;
@@ -139,6 +144,24 @@ describe('a repair of one change is found whenever one exists', () => {
       } else if (r.repairs.length) expect(r.repairs[0].changes.length).toBeGreaterThanOrEqual(1);
     });
   }
+
+  it('among repairs of as many changes, those that assume less about fixed facts come first (the seed, every jurisdiction)', () => {
+    const s = bundledScenario('kr-immigration-faces');
+    let ties = 0;
+    for (const f of s.flows) {
+      const r = repairFlow(cc, s, f.id, ALL, { asOf: AS_2026 });
+      for (const t of [...r.perJurisdiction, r.everywhere]) {
+        t.repairs.forEach((x, i) => {
+          const y = t.repairs[i + 1];
+          if (!y || y.changes.length !== x.changes.length) return;
+          const [a, b] = [x, y].map((z) => z.changes.filter((c) => c.assumption).length);
+          if (a !== b) ties++;
+          expect(a, `${f.id} / ${t.codes.join(',')}`).toBeLessThanOrEqual(b);
+        });
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
 
   it('the civil-society reading in Australia: a statute authorising the validation is one change (the solver alone proposed two)', () => {
     const s = bundledScenario('kr-immigration-faces-civil-society');

@@ -177,7 +177,9 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
       if (out.filter((r) => r.changes.length === 1).length >= alternatives) break;
     }
   }
-  return out.sort((x, y) => x.changes.length - y.changes.length).slice(0, alternatives);
+  // Fewest changes first; among as many, those that assume less about facts the controller cannot change.
+  const assumed = (r: Repair) => r.changes.filter((c) => c.assumption).length;
+  return out.sort((x, y) => x.changes.length - y.changes.length || assumed(x) - assumed(y)).slice(0, alternatives);
 }
 
 /** Value combinations of one fact tried for a single change (a set fact's members together); beyond this, none. */
