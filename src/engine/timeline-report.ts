@@ -1,6 +1,6 @@
 /** A cell's timeline and an explanation delta as text for the terminal. */
 import { RECORD_VERDICT, VERDICT, mark } from './report.ts';
-import type { Delta, Timeline } from './timeline.ts';
+import { changesByDate, type Delta, type Timeline } from './timeline.ts';
 import type { Corpus } from './types.ts';
 
 const verdict = (v: keyof typeof VERDICT) => mark(VERDICT[v]);
@@ -16,11 +16,8 @@ export function timelineText(corpus: Corpus, t: Timeline, title: string): string
   for (const p of t.record.periods) lines.push(`${span(p)}${mark(RECORD_VERDICT[p.verdict])}`);
   lines.push('', 'Open reading (every completion of the unknown facts):');
   for (const p of t.periods) lines.push(`${span(p)}${verdict(p.verdict)}`);
-  const dates = [...new Set([...t.record.changes, ...t.changes].map((c) => c.date))].sort();
-  for (const date of dates) {
-    const r = t.record.changes.find((c) => c.date === date);
-    const o = t.changes.find((c) => c.date === date);
-    const c = (r ?? o)!;
+  for (const c of changesByDate(t)) {
+    const { date, record: r, open: o } = c;
     const rec = r && `${RECORD_VERDICT[r.from].word} -> ${RECORD_VERDICT[r.to].word}`;
     const opn = o && `${VERDICT[o.from].word} -> ${VERDICT[o.to].word}`;
     // Where both readings move alike, one line says so.

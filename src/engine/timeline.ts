@@ -85,6 +85,22 @@ function reading(cc: CompiledCorpus, code: string, asOf: string, mode: Mode, a: 
   return { cell, record: readOnRecord(cc, plan, a, {}, cell.state), words: statuses(plan, a, true) };
 }
 
+type Words = ReturnType<typeof statuses>;
+
+/** The provisions whose status differs between two readings' status words. */
+function changedStatuses(x: Words, y: Words): DeltaEntry[] {
+  const changed: DeltaEntry[] = [];
+  for (const id of new Set([...x.keys(), ...y.keys()])) {
+    const p = (y.get(id) ?? x.get(id))!.p;
+    const b = x.get(id)?.status ?? 'not in force';
+    const c = y.get(id)?.status ?? 'not in force';
+    // A provision that is neither in force nor engaged on either side says nothing.
+    if (b === c || (b === 'not in force' && c === 'not engaged') || (b === 'not engaged' && c === 'not in force')) continue;
+    changed.push({ id, citation: p.citation, title: p.title, before: b, after: c });
+  }
+  return changed;
+}
+
 /**
  * What changed between two readings of one cell: the same jurisdiction on two
  * dates, or two assignments (a what-if). Provisions not in force on one side read
@@ -93,16 +109,27 @@ function reading(cc: CompiledCorpus, code: string, asOf: string, mode: Mode, a: 
 export function delta(cc: CompiledCorpus, code: string, mode: Mode, before: { asOf: string; assignment: unknown[] }, after: { asOf: string; assignment: unknown[] }): Delta {
   const x = reading(cc, code, before.asOf, mode, before.assignment);
   const y = reading(cc, code, after.asOf, mode, after.assignment);
-  const changed: DeltaEntry[] = [];
-  for (const id of new Set([...x.words.keys(), ...y.words.keys()])) {
-    const p = (y.words.get(id) ?? x.words.get(id))!.p;
-    const b = x.words.get(id)?.status ?? 'not in force';
-    const c = y.words.get(id)?.status ?? 'not in force';
-    // A provision that is neither in force nor engaged on either side says nothing.
-    if (b === c || (b === 'not in force' && c === 'not engaged') || (b === 'not engaged' && c === 'not in force')) continue;
-    changed.push({ id, citation: p.citation, title: p.title, before: b, after: c });
-  }
-  return { before: x.cell.verdict, after: y.cell.verdict, record: { before: x.record.verdict, after: y.record.verdict }, changed };
+  return { before: x.cell.verdict, after: y.cell.verdict, record: { before: x.record.verdict, after: y.record.verdict }, changed: changedStatuses(x.words, y.words) };
+}
+
+/** One date on which either reading of a timeline changes: the change of each (where there is one), and what began and changed. */
+export interface DatedChange {
+  date: string;
+  record?: RecordChange;
+  open?: TimelineChange;
+  versions: TimelineChange['versions'];
+  delta: DeltaEntry[];
+}
+
+/** The changes of both readings of a timeline, by date: one entry per date, for the reports to word. */
+export function changesByDate(t: Timeline): DatedChange[] {
+  const dates = [...new Set([...t.record.changes, ...t.changes].map((c) => c.date))].sort();
+  return dates.map((date) => {
+    const record = t.record.changes.find((c) => c.date === date);
+    const open = t.changes.find((c) => c.date === date);
+    const { versions, delta } = (record ?? open)!;
+    return { date, record, open, versions, delta };
+  });
 }
 
 /**
@@ -123,18 +150,35 @@ export function timeline(cc: CompiledCorpus, code: string, mode: Mode, a: unknow
   const readings = starts.map((from) => {
     const plan = planFor(cc, code, from, mode);
     const cell = evaluateCell(cc, plan, a, { detail: 'decisive' });
-    return { from, cell, record: readOnRecord(cc, plan, a, {}, cell.state) };
+    return { from, plan, cell, record: readOnRecord(cc, plan, a, {}, cell.state) };
   });
-  // What changed across a date, once for both readings.
-  const deltas = new Map<number, DeltaEntry[]>();
-  const deltaAt = (i: number) => {
-    let d = deltas.get(i);
-    if (!d) deltas.set(i, (d = delta(cc, code, mode, { asOf: readings[i - 1].from, assignment: a }, { asOf: readings[i].from, assignment: a }).changed));
+  // What began and what changed on a reading's first day, once for both readings (status words only where a reading changes).
+  const words = new Map<number, Words>();
+  const wordsAt = (i: number) => {
+    let w = words.get(i);
+    if (!w) words.set(i, (w = statuses(readings[i].plan, a, true)));
+    return w;
+  };
+  const dated = new Map<number, Pick<TimelineChange, 'entered' | 'ended' | 'versions' | 'delta'>>();
+  const dateAt = (i: number) => {
+    let d = dated.get(i);
+    if (!d) {
+      const from = readings[i].from;
+      d = {
+        entered: mine.filter((p) => p.inForce.from === from).map(ref),
+        ended: mine.filter((p) => p.inForce.to !== undefined && addDays(p.inForce.to, 1) === from).map(ref),
+        versions: [...cc.corpus.instruments.values()]
+          .filter((inst) => chain.includes(inst.jurisdiction))
+          .flatMap((inst) => inst.versions.filter((x) => x.from === from).map((x) => ({ instrument: inst.id, title: inst.title, label: x.label }))),
+        delta: changedStatuses(wordsAt(i - 1), wordsAt(i)),
+      };
+      dated.set(i, d);
+    }
     return d;
   };
   // One walk serves both readings: a period ends where its reading's verdict changes.
   const walk = <V extends string, D>(verdictOf: (r: (typeof readings)[number]) => V, decisiveOf: (r: (typeof readings)[number]) => D) => {
-    const periods: ({ from?: string; to?: string; verdict: V; decisive: D })[] = [];
+    const periods: { from?: string; to?: string; verdict: V; decisive: D }[] = [];
     const changes: (Omit<TimelineChange, 'from' | 'to'> & { from: V; to: V })[] = [];
     readings.forEach((r, i) => {
       const last = periods[periods.length - 1];
@@ -142,12 +186,7 @@ export function timeline(cc: CompiledCorpus, code: string, mode: Mode, a: unknow
       if (last && last.verdict === v) return;
       if (last) {
         last.to = addDays(r.from, -1);
-        const entered = mine.filter((p) => p.inForce.from === r.from).map(ref);
-        const ended = mine.filter((p) => p.inForce.to !== undefined && addDays(p.inForce.to, 1) === r.from).map(ref);
-        const versions = [...cc.corpus.instruments.values()]
-          .filter((inst) => chain.includes(inst.jurisdiction))
-          .flatMap((inst) => inst.versions.filter((x) => x.from === r.from).map((x) => ({ instrument: inst.id, title: inst.title, label: x.label })));
-        changes.push({ date: r.from, from: last.verdict, to: v, entered, ended, versions, delta: deltaAt(i) });
+        changes.push({ date: r.from, from: last.verdict, to: v, ...dateAt(i) });
       }
       periods.push({ ...(i === 0 ? {} : { from: r.from }), verdict: v, decisive: decisiveOf(r) });
     });

@@ -6,7 +6,7 @@
  */
 import { RECORD_VERDICT, STANDING_WORD, VERDICT, type VerdictLook } from '../engine/report.ts';
 import type { CellResult, ChecklistItem, ConditionPart, Corpus, Explanation, Flow, Jurisdiction, Provision, Scenario, Standing, Verdict } from '../engine/index.ts';
-import type { Timeline } from '../engine/timeline.ts';
+import { changesByDate, type Timeline } from '../engine/timeline.ts';
 import type { ViewOptions } from './params.ts';
 import { cellUrl, describeValue, kindLabel, pageUrl, plural, separated, type ScenarioRef } from './model.ts';
 import type { Alternative, WhatIf } from './cell-changes.ts';
@@ -172,14 +172,11 @@ function reasoningModel(e: Explanation, jurisdiction: Jurisdiction, asOf: string
 /** The verdict across time, on the record and in the open reading: periods, and what changed on each date. */
 function historyModel(t: Timeline) {
   const when = (p: { from?: string; to?: string }) => (p.from ? `from ${p.from}${p.to ? ` to ${p.to}` : ' on'}` : `until ${p.to}, before anything encoded was in force`);
-  const dates = [...new Set([...t.record.changes, ...t.changes].map((c) => c.date))].sort();
   return {
     record: t.record.periods.map((p) => ({ verdict: p.verdict, ...RECORD_VERDICT[p.verdict], when: when(p) })),
     periods: t.periods.map((p) => ({ verdict: p.verdict, ...VERDICT[p.verdict], when: when(p) })),
-    changes: dates.map((date) => {
-      const r = t.record.changes.find((c) => c.date === date);
-      const o = t.changes.find((c) => c.date === date);
-      const c = (r ?? o)!;
+    changes: changesByDate(t).map((c) => {
+      const { date, record: r, open: o } = c;
       const rec = r && `${RECORD_VERDICT[r.from].word} → ${RECORD_VERDICT[r.to].word}`;
       const opn = o && `${VERDICT[o.from].word} → ${VERDICT[o.to].word}`;
       const moves = rec === opn ? `${rec} (both readings)` : [rec && `on the record ${rec}`, opn && `open reading ${opn}`].filter(Boolean).join('; ');

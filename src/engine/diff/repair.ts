@@ -16,7 +16,6 @@ import { evaluateCell } from '../cell.ts';
 import { toAssignment } from '../facts.ts';
 import { planFor } from '../plan.ts';
 import { readOnRecord, type RecordVerdict } from '../record.ts';
-import { quickVerdict } from '../status.ts';
 import { unitText, unitValue } from './facts.ts';
 import { eval3p, pand, pnot } from './prop.ts';
 import { givenFrom, Query, type QueryOptions } from './query.ts';
@@ -116,6 +115,11 @@ export function repairFlow(cc: CompiledCorpus, scenario: Scenario, flowId: strin
   return { flow: flowId, asOf: options.asOf, perJurisdiction, everywhere, queries: q.budget.used, complete };
 }
 
+/** A change as a key, so that the same combination of changes is proposed once. */
+function changeKey(su: StatedUnit): string {
+  return `${su.unit.fact.key}@${su.unit.side}=${su.values.join(',')}`;
+}
+
 function sameValues(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -158,7 +162,7 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));
     // Block this combination of changes so the next search finds another.
     blocks.push(q.finder.guard(pnot(pand(changes.flatMap((su) => su.unit.slots.map((slot, i) => q.enc.eq(slot, su.unit.side, su.values[i])))))));
-    const key = changes.map((su) => `${su.unit.fact.key}@${su.unit.side}=${su.values.join(',')}`).sort().join('&');
+    const key = changes.map(changeKey).sort().join('&');
     if (seen.has(key)) continue;
     seen.add(key);
     const repair = confirm(q, codes, kept, changes, beforeDecisive);
@@ -169,7 +173,7 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
   // exists, is found by trying every single change on the engine (so one of two is then the fewest too).
   if (out.length && !out.some((r) => r.changes.length <= 1)) {
     for (const su of singleChanges(q, codes, units)) {
-      const key = `${su.unit.fact.key}@${su.unit.side}=${su.values.join(',')}`;
+      const key = changeKey(su);
       if (seen.has(key)) continue;
       seen.add(key);
       const repair = confirm(q, codes, [su], [su], beforeDecisive);
@@ -211,9 +215,7 @@ function singleChanges(q: Query, codes: string[], units: Unit[]): StatedUnit[] {
           a = start.slice();
           unit.slots.forEach((slot, i) => (a[slot] = q.cc.atomInfo[slot].distinctions[values[i]].value));
         }
-        // Kleene evaluation settles most candidates at once (soundly); the exact search only the rest.
-        const settled = quickVerdict(plan, a);
-        return settled !== undefined ? settled === 'allowed' : evaluateCell(q.cc, plan, a, { detail: 'verdict' }).verdict === 'allowed';
+        return evaluateCell(q.cc, plan, a, { detail: 'verdict' }).verdict === 'allowed';
       });
       if (allowed) out.push({ unit, values });
     }
