@@ -9,7 +9,8 @@ import { type Assignment } from './assignment.ts';
 import { varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
-import { explore } from './search.ts';
+import { explore, type Step } from './search.ts';
+import { ValueTrie } from './incremental.ts';
 import { foldPlan } from './fold.ts';
 import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
 import { decisiveOf, dedupe, obligationsOf, type ObligationRef, type ProvisionRef, remediesOf, type RemedyRef } from './attribution.ts';
@@ -155,17 +156,12 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   // INVARIANT: the folded plan has the same states and splits as `plan` under every extension
   // of `a` (fold.ts); test/property/completions.test.ts checks the outcome maps against completions.
   const search = detail === 'outcomes' ? foldPlan(plan, a) : plan;
-  const states = new WeakMap<Assignment, PlanState>();
-  const stateAt = (x: Assignment) => {
-    let s = states.get(x);
-    if (!s) states.set(x, (s = stateOf(search, x)));
-    return s;
-  };
-  // Most nodes of the search are leaves, and a leaf's full state is read only for its decisive
-  // provisions: the allocation-free verdict decides first, the state is built where it is needed.
-  // INVARIANT: quickVerdict agrees with verdictOfState(stateOf(...)) (test/property/completions.test.ts: "fast paths agree").
-  const classify = (x: Assignment) => quickVerdict(search, x) ?? verdictOfState(stateAt(x));
-  const pick = (x: Assignment) => pickAtom(search, stateAt(x), x);
+  // Each node's conditions are valued from its parent's (incremental.ts), shared by both
+  // searches below and by the outcome map's trials, which revisit subsets of the same steps.
+  const trie = new ValueTrie(search, a);
+  const stateAt = (path: readonly Step[]) => trie.state(trie.at(path));
+  const classify = (_: Assignment, path: readonly Step[]) => trie.verdict(trie.at(path));
+  const pick = (x: Assignment, path: readonly Step[]) => pickAtom(search, stateAt(path), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
   // a single one is only reported once every branch has settled (test/property/completions.test.ts).
   const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });
@@ -174,7 +170,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const decisive =
     verdict === 'conditional'
       ? decisiveOf(plan, root, 'conditional')
-      : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, stateAt(l.assignment), verdict)));
+      : dedupe(first.leaves.flatMap((l) => decisiveOf(plan, stateAt(l.path), verdict)));
   let leaves = first.leaves;
   let outcomesComplete = first.complete && verdicts.size === 1;
   if (!verdictOnly && verdict === 'conditional') {
@@ -184,7 +180,7 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
     outcomesComplete = more.complete;
   }
   if (detail === 'decisive') return decided(verdict, decisive, root, first.complete || verdicts.size > 1);
-  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, search, a, leaves, stateAt);
+  const outcomes = verdictOnly ? [] : groupOutcomes(cc, plan, trie, leaves);
   // The unknown facts of every undecided rule: a stable, complete list, whatever part of
   // the outcome map was gathered.
   const dependsOn = new Set<string>(undeterminedFacts(cc, plan, root, a));

@@ -98,14 +98,26 @@ export function provisionInfo(p: Provision): ProvisionInfo {
   };
 }
 
+const leafWords = new WeakMap<CNode, { text: string; facts: string[] }>();
+
+/** A leaf's text and facts, which do not depend on the facts of a cell (memoised: conditions are immutable). */
+function wordsOf(node: CNode & { op: 'leaf' }, vocabulary: Vocabulary): { text: string; facts: string[] } {
+  let words = leafWords.get(node);
+  if (!words) leafWords.set(node, (words = { text: node.logic === true ? 'always' : renderLeaf(node.logic, vocabulary), facts: [...varsOf(node.logic)].sort() }));
+  return words;
+}
+
 /** A condition as parts, each with its exact value under the assignment. */
 export function explainCondition(node: CNode, a: Assignment, cc: CompiledCorpus): ConditionPart {
   const vocabulary: Vocabulary = cc.corpus.vocabulary;
   const value = TRUTH[exact3(node, a, cc.atomInfo)];
-  const facts = node.op === 'leaf' ? [...varsOf(node.logic)].sort() : [];
+  const facts: string[] = [];
   switch (node.op) {
-    case 'leaf':
-      return { text: node.logic === true ? 'always' : renderLeaf(node.logic, vocabulary), value, facts, children: [] };
+    case 'leaf': {
+      // A copy of the facts: a caller may keep and change the part it is given.
+      const words = wordsOf(node, vocabulary);
+      return { text: words.text, value, facts: words.facts.slice(), children: [] };
+    }
     case 'and':
       return { text: 'all of:', value, facts, children: node.kids.map((k) => explainCondition(k, a, cc)) };
     case 'or':

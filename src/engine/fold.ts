@@ -16,11 +16,12 @@ import type { Plan } from './plan.ts';
 
 const F = 0, T = 1, U = 2;
 
-const CONSTANT: Record<0 | 1, CNode> = {
+/** The constants a folded part becomes (and the record's "shown" defence). */
+export const CONSTANT: Record<0 | 1, CNode> = {
   [F]: { op: 'leaf', logic: false, atoms: [], vars: [], test: () => false },
   [T]: { op: 'leaf', logic: true, atoms: [], vars: [], test: () => true },
 };
-const isConstant = (n: CNode) => n === CONSTANT[F] || n === CONSTANT[T];
+export const isConstant = (n: CNode): boolean => n === CONSTANT[F] || n === CONSTANT[T];
 
 const foldableMemo = new WeakMap<CNode, boolean>();
 

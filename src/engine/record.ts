@@ -20,6 +20,7 @@ import { type CNode, eval3 } from './kleene.ts';
 import { type Assignment } from './assignment.ts';
 import type { CompiledCorpus, CompiledProvision } from './compiled.ts';
 import { collectAtoms, type Plan, type PlanInstrument } from './plan.ts';
+import { CONSTANT } from './fold.ts';
 import { type Settled, settledFor } from './settled.ts';
 import { type PlanState, stateOf } from './status.ts';
 import { evaluateCell } from './cell.ts';
@@ -74,7 +75,7 @@ export interface RecordOptions {
   establish?: ReadonlySet<string>;
 }
 
-const ALWAYS: CNode = { op: 'leaf', logic: true, atoms: [], vars: [], test: () => true };
+const ALWAYS = CONSTANT[1];
 
 /**
  * A condition as the record reads it: 'not-established' is true only where the facts

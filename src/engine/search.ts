@@ -46,8 +46,9 @@ export interface ExploreOptions<T = unknown> {
 
 export function explore<T>(
   start: Assignment,
-  classify: (a: Assignment) => T | undefined,
-  pick: (a: Assignment) => number | undefined,
+  /** Both are given the node's assignment and the steps that lead to it from the start (live: copy to keep). */
+  classify: (a: Assignment, path: readonly Step[]) => T | undefined,
+  pick: (a: Assignment, path: readonly Step[]) => number | undefined,
   atoms: readonly AtomInfo[],
   options: ExploreOptions<T> = {},
 ): Exploration<T> {
@@ -61,7 +62,7 @@ export function explore<T>(
   const path: Step[] = [];
 
   const visit = (a: Assignment): boolean => {
-    const outcome = classify(a);
+    const outcome = classify(a, path);
     if (outcome !== undefined) {
       leaves.push({ outcome, path: [...path], assignment: a });
       seen.add(outcome);
@@ -71,7 +72,7 @@ export function explore<T>(
       }
       return seen.size < stopAfter;
     }
-    const slot = pick(a);
+    const slot = pick(a, path);
     if (slot === undefined) throw new Error('internal: undetermined answer with no unknown atom to split on');
     const info = atoms[slot];
     if (!info) throw new Error(`internal: no distinctions for slot ${slot}`);
