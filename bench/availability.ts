@@ -115,22 +115,25 @@ async function worstSingle(): Promise<BenchRow[]> {
       ['GET /custom/export.json of the seed', `/custom/export.json?s=${encodeScenario({ ...custom, id: 'bench-export' })}&asOf=2024-01-01`],
       ['POST /api/evaluate, 20 empty flows, 17 jurisdictions', '/api/evaluate', json(JSON.stringify({ scenario: empty }))],
       ['POST /api/evaluate, 20 empty flows, explain: false', '/api/evaluate', json(JSON.stringify({ scenario: empty, explain: false }))],
-      ['GET /custom/export.json of 20 empty flows', `/custom/export.json?s=${s}`],
-      ['GET /custom/export.md of 20 empty flows', `/custom/export.md?s=${s}`],
-      ['GET /custom (matrix) of 20 empty flows', `/custom?s=${s}`],
-      ['GET /custom cell of an empty flow', `/custom/cell/f0/KR?s=${s}`],
+      ['GET /custom/export.json of 20 empty flows', `/custom/export.json?s=${s}&asOf=2024-01-01`],
+      ['GET /custom/export.md of 20 empty flows', `/custom/export.md?s=${s}&asOf=2024-01-01`],
+      ['GET /custom (matrix) of 20 empty flows', `/custom?s=${s}&asOf=2024-01-01`],
+      ['GET /custom cell of an empty flow', `/custom/cell/f0/KR?s=${s}&asOf=2024-01-01`],
       ['POST /api/evaluate, 2,300 unknown fact names', '/api/evaluate', json(unknownFactsBody(2300))],
     ];
     const rows: BenchRow[] = [];
     let worst = { ms: 0, what: '' };
+    // A distinct date per run (day 1 to 3 of the shape's month), so no run is answered from the cache.
+    const onDay = (path: string, init: RequestInit | undefined, day: string): [string, RequestInit | undefined] => {
+      const body = typeof init?.body === 'string' ? init.body.replace(/"asOf":"(\d{4}-\d{2})-01"/, `"asOf":"$1-${day}"`) : undefined;
+      return [path.replace(/asOf=(\d{4}-\d{2})-01/, `asOf=$1-${day}`), body ? { ...init, body } : init];
+    };
+    // Each shape once, untimed, on a day no run uses: the server is measured as one that has
+    // answered requests (its JIT has compiled the engine's paths), not in its first second.
+    for (const [, path, init] of shapes) await timed(base, ...onDay(path, init, '28'));
     for (const [what, path, init] of shapes) {
       const runs: { ms: number; status: number; bytes: number }[] = [];
-      // A distinct date per run, so no run is answered from the cache.
-      for (let k = 0; k < 3; k++) {
-        const day = `0${k + 1}`;
-        const body = typeof init?.body === 'string' ? init.body.replace(/"asOf":"(\d{4}-\d{2})-01"/, `"asOf":"$1-${day}"`) : undefined;
-        runs.push(await timed(base, path.replace(/asOf=(\d{4}-\d{2})-01/, `asOf=$1-${day}`), body ? { ...init, body } : init));
-      }
+      for (let k = 0; k < 3; k++) runs.push(await timed(base, ...onDay(path, init, `0${k + 1}`)));
       const ms = median(runs.map((r) => r.ms));
       if (ms > worst.ms) worst = { ms, what };
       rows.push({ name: `availability: ${what}`, median: ms, min: Math.min(...runs.map((r) => r.ms)), max: Math.max(...runs.map((r) => r.ms)), unit: 'ms', runs: runs.length, note: `status ${runs[0].status}, ${(runs[0].bytes / 2 ** 20).toFixed(2)} MB` });

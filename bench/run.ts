@@ -3,7 +3,7 @@
  * (also written to bench/results/latest.json).
  *   (a) loading and validating the corpus and scenarios
  *   (b) the seed scenario's full matrix against every jurisdiction: verdicts only, both readings with
- *       their decisive citations and checklists (what the matrix page shows), the questions that settle
+ *       their decisive citations (what the matrix page shows), the questions that settle
  *       the most cells, and with explanations
  *   (c) the same against a synthetic corpus ten times larger
  *   (d) the floor: each in-force condition of each cell evaluated once by its compiled
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const measure = (label: string, c: Corpus) => {
     compileCorpus(c);
     const verdicts = timeIt(`${label}: seed matrix, verdicts only`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'verdict' }), { runs: 31, inner: 5, note });
-    const withDecisive = timeIt(`${label}: seed matrix, both readings with decisive citations and checklists (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'findings' }), { runs: 31, inner: 5, note });
+    const withDecisive = timeIt(`${label}: seed matrix, both readings with decisive citations (the matrix page)`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'findings' }), { runs: 31, inner: 5, note });
     const full = timeIt(`${label}: seed matrix, with explanations`, () => evaluateScenario(c, seed, { asOf: AS_OF, detail: 'explained' }), { runs: 7, note });
     const fl = floor(c, seed);
     const floorRow = timeIt(`${label}: floor (each condition once, no verdict logic)`, fl, { runs: 31, inner: 20, note });

@@ -10,7 +10,7 @@ import { varsOf } from './logic.ts';
 import type { CompiledCorpus } from './compiled.ts';
 import type { Plan } from './plan.ts';
 import { explore, type Step } from './search.ts';
-import { ValueTrie } from './incremental.ts';
+import { type TrieNode, ValueTrie } from './incremental.ts';
 import { foldPlan } from './fold.ts';
 import { type PlanState, pickAtom, quickVerdict, stateOf, verdictOfState } from './status.ts';
 import { decisiveOf, dedupe, obligationsOf, type ObligationRef, type ProvisionRef, remediesOf, type RemedyRef } from './attribution.ts';
@@ -160,8 +160,16 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   // searches below and by the outcome map's trials, which revisit subsets of the same steps.
   const trie = new ValueTrie(search, a);
   const stateAt = (path: readonly Step[]) => trie.state(trie.at(path));
-  const classify = (_: Assignment, path: readonly Step[]) => trie.verdict(trie.at(path));
-  const pick = (x: Assignment, path: readonly Step[]) => pickAtom(search, stateAt(path), x);
+  // The search is depth first, so the node last met at each depth is on the current path:
+  // a node is its parent's child by the path's last step, found without a walk from the top.
+  const onPath: TrieNode[] = [trie.top];
+  const classify = (x: Assignment, path: readonly Step[]) => {
+    const depth = path.length;
+    const node = depth === 0 ? trie.top : trie.child(onPath[depth - 1], path[depth - 1], x);
+    onPath[depth] = node;
+    return trie.verdict(node);
+  };
+  const pick = (x: Assignment, path: readonly Step[]) => pickAtom(search, trie.state(onPath[path.length]), x);
   // INVARIANT: the verdict is exact: two reachable verdicts make it conditional;
   // a single one is only reported once every branch has settled (test/property/completions.test.ts).
   const first = explore(a, classify, pick, cc.atomInfo, { stopAfterDistinct: 2, budget: options.budget });

@@ -93,7 +93,8 @@ export function evaluateScenario(corpus: Corpus, scenario: Scenario, options: Ev
       jurisdiction: code,
       ...findings,
       record: settled && readOnRecord(cc, plan, assignment, { establish }, cell.state, settled),
-      checklist: settled && checklistOf(cc, plan, assignment, cell.state!, settled),
+      // A matrix shows no checklist ('findings'); the cell page and the JSON contract do.
+      checklist: settled && detail !== 'findings' ? checklistOf(cc, plan, assignment, cell.state!, settled) : undefined,
       explanation: detail === 'explained' ? explainCell(cc, plan, assignment, cell) : undefined,
     };
   });

@@ -30,6 +30,8 @@ export interface PlanIndex {
   readers: (number[] | undefined)[];
   /** Conditions with a leaf that reads no atom but is not constant: re-evaluated at every node. */
   volatile: number[];
+  /** Room for the instruments' applicability while a verdict is read (one per index: the engine runs on one thread). */
+  applies: Uint8Array;
 }
 
 const indexes = new WeakMap<Plan, PlanIndex>();
@@ -76,6 +78,7 @@ export function planIndex(plan: Plan): PlanIndex {
     obligations: plan.obligations.map((ob) => ({ when: place(ob.cp.when), met: ob.cp.met ? place(ob.cp.met) : -1, exceptions: ob.exceptions.map((e) => place(e.cp.when)) })),
     readers,
     volatile,
+    applies: new Uint8Array(plan.instruments.length),
   };
   indexes.set(plan, ix);
   return ix;
@@ -100,8 +103,8 @@ export function valuesAfter(ix: PlanIndex, parent: Uint8Array, a: Assignment, sl
 const and2 = (x: Tri, y: Tri): Tri => (x === F || y === F ? F : x === U || y === U ? U : T);
 const andNot = (x: Tri, y: Tri): Tri => (x === F || y === T ? F : x === U || y === U ? U : T);
 
-function appliesOf(ix: PlanIndex, v: Uint8Array): Tri[] {
-  const applies: Tri[] = new Array(ix.scopes.length);
+/** Each instrument's applicability, written into `out`. */
+function appliesOf(ix: PlanIndex, v: Uint8Array, out: Uint8Array | Tri[]): void {
   for (let ii = 0; ii < ix.scopes.length; ii++) {
     let ap: Tri = T;
     for (const s of ix.scopes[ii]) {
@@ -110,16 +113,15 @@ function appliesOf(ix: PlanIndex, v: Uint8Array): Tri[] {
       if (x === F) { ap = F; break; }
       if (x === U) ap = U;
     }
-    applies[ii] = ap;
+    out[ii] = ap;
   }
-  return applies;
 }
 
 /** Whether any exception holds (its instrument applies and its condition holds). */
-function lifted(exceptions: number[], owners: { ii: number }[], applies: Tri[], v: Uint8Array): Tri {
+function lifted(exceptions: number[], owners: { ii: number }[], applies: Uint8Array | Tri[], v: Uint8Array): Tri {
   let out: Tri = F;
   for (let k = 0; k < exceptions.length; k++) {
-    const h = and2(applies[owners[k].ii], v[exceptions[k]] as Tri);
+    const h = and2(applies[owners[k].ii] as Tri, v[exceptions[k]] as Tri);
     if (h === T) return T;
     if (h === U) out = U;
   }
@@ -131,11 +133,12 @@ function lifted(exceptions: number[], owners: { ii: number }[], applies: Tri[], 
  * INVARIANT: the same answer as quickVerdict(plan, a) (test/engine/incremental.test.ts).
  */
 export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclude<Verdict, 'conditional'> | undefined {
-  const applies = appliesOf(ix, v);
+  const applies = ix.applies;
+  appliesOf(ix, v, applies);
   let forbidden: Tri = F;
   for (let k = 0; k < ix.prohibitions.length; k++) {
     const pr = ix.prohibitions[k];
-    const ap = applies[plan.prohibitions[k].ii];
+    const ap = applies[plan.prohibitions[k].ii] as Tri;
     if (ap === F) continue;
     const c = and2(ap, v[pr.when] as Tri);
     if (c === F) continue;
@@ -146,7 +149,7 @@ export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclu
   }
   for (let k = 0; k < ix.obligations.length; k++) {
     const ob = ix.obligations[k];
-    const ap = applies[plan.obligations[k].ii];
+    const ap = applies[plan.obligations[k].ii] as Tri;
     if (ap === F) continue;
     const c = and2(ap, v[ob.when] as Tri);
     if (c === F) continue;
@@ -172,50 +175,64 @@ export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclu
  * INVARIANT: equal to stateOf(plan, a) (test/engine/incremental.test.ts).
  */
 export function stateOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): PlanState {
-  const applies = appliesOf(ix, v);
-  const scopes = ix.scopes.map((row) => row.map((s) => {
-    const raw = v[s.at] as Tri;
-    return s.excludes ? (raw === U ? U : raw === T ? F : T) : raw;
-  }));
+  const applies: Tri[] = new Array(ix.scopes.length);
+  appliesOf(ix, v, applies);
+  const scopes: Tri[][] = new Array(ix.scopes.length);
   let covered: Tri = F;
   for (let ii = 0; ii < applies.length; ii++) {
+    const row = ix.scopes[ii];
+    const out: Tri[] = new Array(row.length);
+    for (let k = 0; k < row.length; k++) {
+      const raw = v[row[k].at] as Tri;
+      out[k] = row[k].excludes ? (raw === U ? U : raw === T ? F : T) : raw;
+    }
+    scopes[ii] = out;
     if (!plan.instruments[ii].regulates) continue;
     if (applies[ii] === T) covered = T;
     else if (applies[ii] === U && covered === F) covered = U;
   }
   let forbidden: Tri = F;
-  const fold = (x: Tri) => {
-    if (x === T) forbidden = T;
-    else if (x === U && forbidden === F) forbidden = U;
-  };
-  const exceptionStates = (at: number[], owners: { ii: number }[]) => {
-    const states: Tri[] = at.map((e, k) => and2(applies[owners[k].ii], v[e] as Tri));
-    let l: Tri = F;
-    for (const s of states) {
-      if (s === T) l = T;
-      else if (s === U && l === F) l = U;
-    }
-    return { states, lifted: l };
-  };
-  const prohibitions: ProhibitionState[] = ix.prohibitions.map((pr, k) => {
+  const prohibitions: ProhibitionState[] = new Array(ix.prohibitions.length);
+  for (let k = 0; k < ix.prohibitions.length; k++) {
     const rule = plan.prohibitions[k];
-    const cond = and2(applies[rule.ii], v[pr.when] as Tri);
-    const { states, lifted: l } = exceptionStates(pr.exceptions, rule.exceptions);
+    const cond = and2(applies[rule.ii], v[ix.prohibitions[k].when] as Tri);
+    const exceptions = exceptionStates(ix.prohibitions[k].exceptions, rule.exceptions, applies, v);
+    const l = anyHolds(exceptions);
     const fires = andNot(cond, l);
-    fold(fires);
-    return { cond, exceptions: states, lifted: l, fires };
-  });
-  const obligations: ObligationState[] = ix.obligations.map((ob, k) => {
+    if (fires === T) forbidden = T;
+    else if (fires === U && forbidden === F) forbidden = U;
+    prohibitions[k] = { cond, exceptions, lifted: l, fires };
+  }
+  const obligations: ObligationState[] = new Array(ix.obligations.length);
+  for (let k = 0; k < ix.obligations.length; k++) {
     const rule = plan.obligations[k];
+    const ob = ix.obligations[k];
     const cond = and2(applies[rule.ii], v[ob.when] as Tri);
-    const { states, lifted: l } = exceptionStates(ob.exceptions, rule.exceptions);
+    const exceptions = exceptionStates(ob.exceptions, rule.exceptions, applies, v);
+    const l = anyHolds(exceptions);
     const engaged = andNot(cond, l);
     const met: Tri = ob.met < 0 ? U : (v[ob.met] as Tri);
     const breached = andNot(engaged, met);
-    fold(breached);
-    return { cond, exceptions: states, lifted: l, engaged, met, breached };
-  });
+    if (breached === T) forbidden = T;
+    else if (breached === U && forbidden === F) forbidden = U;
+    obligations[k] = { cond, exceptions, lifted: l, engaged, met, breached };
+  }
   return { scopes, applies, prohibitions, obligations, forbidden, covered };
+}
+
+function exceptionStates(at: number[], owners: { ii: number }[], applies: Tri[], v: Uint8Array): Tri[] {
+  const states: Tri[] = new Array(at.length);
+  for (let k = 0; k < at.length; k++) states[k] = and2(applies[owners[k].ii], v[at[k]] as Tri);
+  return states;
+}
+
+function anyHolds(states: Tri[]): Tri {
+  let l: Tri = F;
+  for (const s of states) {
+    if (s === T) return T;
+    if (s === U) l = U;
+  }
+  return l;
 }
 
 /**
@@ -259,6 +276,18 @@ export class ValueTrie {
       for (const s of steps) a[s.slot] = this.start[s.slot];
     }
     return node;
+  }
+
+  /** The child of `node` by `step`, where `a` is the child's assignment (the start, the node's steps and `step`). */
+  child(node: TrieNode, step: { slot: number; distinction: Distinction }, a: Assignment): TrieNode {
+    let next = node.next.get(step.distinction);
+    if (!next) node.next.set(step.distinction, (next = { values: valuesAfter(this.ix, node.values, a, step.slot), next: new Map() }));
+    return next;
+  }
+
+  /** The node of the start itself. */
+  get top(): TrieNode {
+    return this.root;
   }
 
   verdict(node: TrieNode): Exclude<Verdict, 'conditional'> | undefined {

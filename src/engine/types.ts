@@ -268,8 +268,8 @@ export interface EvaluateOptions {
   /**
    * How much of each cell to work out (default 'outcomes'): 'verdict' only the open verdict
    * (the fastest path); 'findings' both readings with their deciding provisions, obligations,
-   * remedies, the facts each depends on and the checklist (what a matrix shows); 'outcomes'
-   * also which values of the unknown facts lead to which verdict; 'explained' also the
+   * remedies and the facts each depends on (what a matrix shows); 'outcomes' also the checklist
+   * and which values of the unknown facts lead to which verdict; 'explained' also the
    * explanation tree.
    */
   detail?: 'verdict' | 'findings' | 'outcomes' | 'explained';

@@ -93,6 +93,20 @@ describe('the work budget', () => {
     await page.text();
   });
 
+  it('ranks the questions of a scenario page only where their cost fits: the seed yes, twenty flows that state nothing no', async () => {
+    const asOf = '2024-02-11';
+    const before = stats().tasks;
+    const full = await (await fetch(`${app.base}/custom?s=${encodeScenario(emptyFlows(20))}&asOf=${asOf}`, { headers: { accept: 'text/html' } })).text();
+    expect(full).toContain('ranking them would cost more work than one request may use');
+    expect(full).not.toContain('id="questions-heading"');
+    // One task for the matrix alone: the questions were refused before any work.
+    expect(stats().tasks - before).toBe(1);
+    const one = await (await fetch(`${app.base}/custom?s=${encodeScenario(emptyFlows(1))}&asOf=${asOf}`, { headers: { accept: 'text/html' } })).text();
+    expect(one).toContain('id="questions-heading"');
+    const seed = await (await fetch(`${app.base}/scenarios/${SEED}?asOf=${asOf}`, { headers: { accept: 'text/html' } })).text();
+    expect(seed).toContain('id="questions-heading"');
+  });
+
   it('a bounded fuzz of shapes: every answer 200 or 4xx, bounded in size, and no admitted request over the budget', async () => {
     const r = rng(12);
     const seed = seedScenario();
