@@ -5,7 +5,7 @@
  */
 import type { Corpus, Scenario, Verdict } from './types.ts';
 import type { CellResult, EvaluationResult } from './evaluate.ts';
-import type { ConditionPart, Explanation } from './explain.ts';
+import type { ConditionPart, Explanation, ProvisionInfo } from './explain.ts';
 import type { RecordVerdict } from './record.ts';
 import type { ChecklistItem, Standing } from './checklist.ts';
 
@@ -135,8 +135,40 @@ export function recordDetailLines(cell: CellResult, brief = false): string[] {
 export type JsonContract = ReturnType<typeof toJsonContract>;
 export type JsonContractCell = JsonContract['results'][number];
 
+/** A provision as an explanation in the contract names it; its details are in the answer's `provisions`. */
+export interface ProvisionName {
+  id: string;
+  citation: string;
+  title: string;
+}
+
+/**
+ * An explanation with each provision named by id, citation and title, its details (summary,
+ * source, local citation, readings) noted in `details` once for the whole answer: a provision
+ * appears in many cells' explanations, and repeating its details made a third of the answer.
+ */
+function namedExplanation(e: Explanation, details: Map<string, ProvisionInfo>) {
+  const name = (p: ProvisionInfo): ProvisionName => {
+    if (!details.has(p.id)) details.set(p.id, p);
+    return { id: p.id, citation: p.citation, title: p.title };
+  };
+  return {
+    ...e,
+    instruments: e.instruments.map((i) => ({ ...i, scope: i.scope.map((sc) => ({ ...sc, provision: name(sc.provision) })) })),
+    prohibitions: e.prohibitions.map((pr) => ({ ...pr, provision: name(pr.provision), exceptions: pr.exceptions.map((x) => ({ ...x, provision: name(x.provision) })) })),
+    obligations: e.obligations.map((ob) => ({ ...ob, provision: name(ob.provision), exceptions: ob.exceptions.map((x) => ({ ...x, provision: name(x.provision) })) })),
+  };
+}
+
+/** The details of the provisions the explanations name, by id in id order (absent when nothing is explained). */
+export function provisionDetails(details: Map<string, ProvisionInfo>): { provisions?: Record<string, ProvisionInfo> } {
+  if (!details.size) return {};
+  return { provisions: Object.fromEntries([...details].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) };
+}
+
 /** The stable JSON contract of `lexflow evaluate --format json` and POST /api/evaluate (README, "API"). */
 export function toJsonContract(result: EvaluationResult) {
+  const details = new Map<string, ProvisionInfo>();
   return {
     scenario: result.scenario,
     asOf: result.asOf,
@@ -170,8 +202,9 @@ export function toJsonContract(result: EvaluationResult) {
       })),
       complete: r.complete,
       outcomesComplete: r.outcomesComplete,
-      ...(r.explanation ? { explanation: r.explanation } : {}),
+      ...(r.explanation ? { explanation: namedExplanation(r.explanation, details) } : {}),
     })),
+    ...provisionDetails(details),
   };
 }
 

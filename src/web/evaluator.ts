@@ -15,7 +15,9 @@ import { compileCorpus, type Corpus, type EvaluationResult, type Mode, type Ques
 import { LruCache } from './cache.ts';
 import { checkBudget, flowUnits, MAX_ANSWER_BYTES, namedCellUnits, type Detail } from './budget.ts';
 import { HttpError } from './errors.ts';
-import type { AnalysisTask, Counted, Task } from './pool-worker.ts';
+import type { AnalysisTask, ContractPart, Counted, Task } from './pool-worker.ts';
+import type { ProvisionInfo } from '../engine/explain.ts';
+import { provisionDetails } from '../engine/report.ts';
 import type { CellAnswer } from './cell-answer.ts';
 
 export interface EvaluatorLimits {
@@ -84,8 +86,8 @@ const CELL_BYTES = { verdicts: 1_500, outcomes: 8_000 };
 /** Old-generation heap of each worker thread (MB). */
 const WORKER_HEAP_MB = 256;
 const COMMA = Buffer.from(',');
-/** JSON bytes per work unit of the contract, measured on the bundled scenarios (the seed explained: about 340). */
-const BYTES_PER_UNIT = { explain: 350, outcomes: 100 };
+/** JSON bytes per work unit of the contract, measured on the bundled scenarios (the seed explained: 240-290, smaller ones up to 600). */
+const BYTES_PER_UNIT = { explain: 300, outcomes: 100 };
 /** JSON answers larger than this are not cached: explained answers are large and rarely asked twice. */
 const CACHE_ANSWER_MAX_BYTES = 2 ** 20;
 
@@ -272,7 +274,7 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
       const text = () => cached(key, false, (s: readonly Uint8Array[]) => (size(s) > CACHE_ANSWER_MAX_BYTES ? Infinity : size(s)), async () => {
         admitTotal(total, scenario, v, detail);
         const parts = chunks(scenario, v.jurisdictions, units, workers);
-        const answers = await tracked<Uint8Array[]>(
+        const answers = await tracked<ContractPart>(
           parts.map((c) => {
             const flows = new Set(c.flows.map((f) => f.id));
             return { kind: 'contract', scenario: { ...scenario, flows: c.flows }, asOf: v.asOf, mode: v.mode, jurisdictions: c.codes, explain: explain === true, explainCells: named.filter(([f, j]) => flows.has(f) && c.codes.includes(j)) };
@@ -280,8 +282,13 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
         );
         const head = JSON.stringify({ scenario: scenario.id, asOf: v.asOf, mode: v.mode, jurisdictions: v.jurisdictions });
         const pieces: Uint8Array[] = [Buffer.from(`${head.slice(0, -1)},"results":[`)];
-        for (const a of answers.filter((x) => x.length > 0)) pieces.push(...(pieces.length > 1 ? [COMMA, ...a] : a));
-        pieces.push(Buffer.from(']}'));
+        const details = new Map<string, ProvisionInfo>();
+        for (const a of answers) {
+          for (const [id, p] of Object.entries(a.provisions)) details.set(id, p);
+          if (a.pieces.length) pieces.push(...(pieces.length > 1 ? [COMMA, ...a.pieces] : a.pieces));
+        }
+        const { provisions } = provisionDetails(details);
+        pieces.push(Buffer.from(provisions ? `],"provisions":${JSON.stringify(provisions)}}` : ']}'));
         // Kept in pieces: joining them would copy the whole answer once more on this thread.
         const bytes = size(pieces);
         if (bytes > MAX_ANSWER_BYTES) {

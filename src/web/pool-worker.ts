@@ -8,6 +8,7 @@
 import { workerData } from 'piscina';
 import { collectGarbage } from '../collect.ts';
 import { compileCorpus, evaluateScenario, settlingQuestions, type Corpus, type EvaluationResult, type Mode, type Scenario } from '../engine/index.ts';
+import type { ProvisionInfo } from '../engine/explain.ts';
 import { cellAnswer, cellExplained, type CellQuestion } from './cell-answer.ts';
 import { toJsonContract } from '../engine/report.ts';
 import { diffAnswer } from './diff.ts';
@@ -38,6 +39,12 @@ export type Task =
 export type AnalysisTask =
   | { kind: 'diff'; a: string; b: string; asOf: string; mode: Mode; topic?: string; given?: { scenario: Scenario; flow: string }; budget: number }
   | { kind: 'repair'; scenario: Scenario; flow: string; codes: string[]; asOf: string; mode: Mode; budget: number };
+
+/** A contract task's answer: its cells as JSON text in pieces, and the details of the provisions their explanations name. */
+export interface ContractPart {
+  pieces: Uint8Array[];
+  provisions: Record<string, ProvisionInfo>;
+}
 
 /** What a task costs, counted for the work-bound tests: cells the engine evaluated. */
 export interface Counted<T> {
@@ -73,6 +80,7 @@ export default function run(task: Task): Counted<unknown> {
       // A flow at a time, each serialised (as UTF-8 bytes, half the memory of the string) before
       // the next is evaluated: the worker holds one flow's explained cells and text, not the matrix's.
       const pieces: Buffer[] = [];
+      const provisions: Record<string, ProvisionInfo> = {};
       let cells = 0;
       for (const flow of task.scenario.flows) {
         const r: EvaluationResult = evaluateScenario(corpus, { ...task.scenario, flows: [flow] }, { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions, detail: task.explain ? 'explained' : 'outcomes' }, cc);
@@ -83,7 +91,9 @@ export default function run(task: Task): Counted<unknown> {
           r.results[at] = cellExplained(corpus, cc, task.scenario, f, code, task);
           cells++;
         }
-        const results = toJsonContract(r).results;
+        const contract = toJsonContract(r);
+        Object.assign(provisions, contract.provisions);
+        const results = contract.results;
         if (!results.length) continue;
         if (pieces.length) pieces.push(COMMA);
         pieces.push(Buffer.from(results.map((x) => JSON.stringify(x)).join(',')));
@@ -91,7 +101,7 @@ export default function run(task: Task): Counted<unknown> {
       // After the answer is posted, so the collection does not delay it; only after a large one,
       // as a full collection costs both cores a few milliseconds (GET / p99 under load felt it).
       if (pieces.reduce((n, p) => n + p.length, 0) >= COLLECT_AFTER_BYTES) setImmediate(collectGarbage);
-      return { value: pieces, cells };
+      return { value: { pieces, provisions } satisfies ContractPart, cells };
     }
     case 'page': {
       const view = { asOf: task.asOf, mode: task.mode, jurisdictions: task.jurisdictions };

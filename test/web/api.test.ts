@@ -75,6 +75,30 @@ describe('POST /api/evaluate', () => {
     expect(api).toEqual(fromCli);
   });
 
+  it('names each provision in an explanation by id, citation and title, and gives its details once in provisions', async () => {
+    const body = await (await post({ scenarioId: SEED, asOf: '2024-01-01', jurisdictions: ['KR', 'EU'] })).json();
+    const named = new Set<string>();
+    const visit = (x: unknown): void => {
+      if (Array.isArray(x)) return x.forEach(visit);
+      if (!x || typeof x !== 'object') return;
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'provision') {
+          expect(Object.keys(v as object).sort()).toEqual(['citation', 'id', 'title']);
+          named.add((v as { id: string }).id);
+        } else visit(v);
+      }
+    };
+    body.results.forEach((c: { explanation: unknown }) => visit(c.explanation));
+    expect(named.size).toBeGreaterThan(20);
+    expect(Object.keys(body.provisions).sort()).toEqual([...named].sort());
+    const art15 = body.provisions['kr.pipa.art15.1'];
+    expect(art15).toMatchObject({ id: 'kr.pipa.art15.1', citation: 'PIPA art. 15(1)', instrument: 'kr.pipa' });
+    expect(art15.summary.length).toBeGreaterThan(40);
+    expect(art15.source).toMatch(/^https:\/\/www\.law\.go\.kr\//);
+    // Without explanations there is nothing to detail.
+    expect((await (await post({ scenarioId: SEED, asOf: '2024-01-01', jurisdictions: ['KR'], explain: false })).json()).provisions).toBeUndefined();
+  });
+
   it('takes jurisdictions, mode and a bundled scenario id, and can leave out explanations', async () => {
     const res = await post({ scenarioId: SEED, asOf: '2020-06-01', jurisdictions: ['KR', 'EU'], mode: 'actual', explain: false });
     expect(res.status).toBe(200);
