@@ -144,6 +144,8 @@ export class WitnessFinder {
     // Tried for leaving out from the end of the vocabulary: fewer queries for the same sizes (bench/diff.ts).
     const stated: StatedUnit[] = [...this.free].reverse().map((unit) => ({ unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) }));
     const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
+    // `base` stays a complete model that agrees with every stated unit (refutedWithout).
+    const base = model.slice();
     const put = (su: StatedUnit, on: boolean) => su.unit.slots.forEach((slot, i) => this.enc.setValue(partial, slot, su.unit.side, on ? su.values[i] : undefined));
     this.fixed.forEach((su) => put(su, true));
     stated.forEach((su) => put(su, true));
@@ -154,7 +156,10 @@ export class WitnessFinder {
         if (su.values[i] !== 0) return;
         su.values[i] = 1;
         put(su, true);
-        if (eval3p(goal, partial) === 1 || this.implied(goal, stated)) return;
+        if (eval3p(goal, partial) === 1 || this.implied(goal, stated)) {
+          this.enc.setValue(base, slot, su.unit.side, 1);
+          return;
+        }
         su.values[i] = 0;
         put(su, true);
       });
@@ -164,7 +169,8 @@ export class WitnessFinder {
       const su = stated[i];
       put(su, false);
       if (eval3p(goal, partial) === 1) continue;
-      if (this.implied(goal, [...kept, ...stated.slice(i + 1)])) continue;
+      // Where another value of this unit alone breaks the goal, it is needed: no query.
+      if (!this.refutedWithout(goal, base, su) && this.implied(goal, [...kept, ...stated.slice(i + 1)])) continue;
       put(su, true);
       kept.push(su);
     }
