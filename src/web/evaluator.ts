@@ -143,7 +143,8 @@ export function createEvaluator(corpus: Corpus, options: { bundled: Scenario[]; 
     maxThreads: workers,
     idleTimeout: Infinity,
     maxQueue,
-    workerData: { corpus },
+    // The scenario with the most flows warms the worker's engine up (pool-worker.ts).
+    workerData: { corpus, warmUp: [...options.bundled].sort((x, y) => y.flows.length - x.flows.length)[0] },
     // The largest evaluation the budget admits needs about 64 MB of heap. The bound is generous:
     // a tight one (96-128 MB) made the worker collect garbage often enough to double the time of
     // the seed's explained matrix, and near it V8 may abort the whole process. It stops a runaway.

@@ -55,11 +55,15 @@ export interface Counted<T> {
 const COMMA = Buffer.from(',');
 /** Answers at least this large are followed by a full collection (the seed explained is about 7 MB). */
 const COLLECT_AFTER_BYTES = 4 * 2 ** 20;
-const corpus = (workerData as { corpus: Corpus }).corpus;
+const { corpus, warmUp } = workerData as { corpus: Corpus; warmUp?: Scenario };
 const cc = compileCorpus(corpus);
-// One evaluation of a flow that states nothing, against every jurisdiction with its explanation,
-// before the first task: the JIT compiles the engine's paths now, not during someone's request.
-evaluateScenario(corpus, { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario, { asOf: '2024-01-01', detail: 'explained' }, cc);
+// Before the first task, a flow that states nothing and a bundled scenario (whose flows state
+// facts: other paths of the outcome search), each against every jurisdiction with explanations
+// and as JSON, twice: the JIT compiles the engine's paths now, not during someone's request.
+const nothingStated = { id: 'warm-up', title: '', summary: '', parties: [], facts: {}, flows: [{ id: 'f', label: '', facts: {} }] } as unknown as Scenario;
+for (const asOf of ['2024-01-01', '2026-01-01']) {
+  for (const s of warmUp ? [nothingStated, warmUp] : [nothingStated]) JSON.stringify(toJsonContract(evaluateScenario(corpus, s, { asOf, detail: 'explained' }, cc)));
+}
 // The heap the warm-up grew to is given back before the first task.
 collectGarbage();
 
