@@ -16,9 +16,9 @@ import { HttpError } from './errors.ts';
 export type Detail = 'verdicts' | 'outcomes' | 'explain' | 'questions';
 
 /**
- * Work units one request may cost. One unit is about 0.01 ms of engine time on the bench
- * machine, shared by the pool's workers (bench/availability.ts reports the worst admitted
- * request). The seed scenario against every jurisdiction with explanations on today's law
+ * Work units one request may cost. One unit is about 0.005 to 0.01 ms of engine time on the
+ * bench machine with the JSON made (measured over the bundled scenarios, 2026-12-04), shared by
+ * the pool's workers (bench/availability.ts reports the worst admitted request). The seed scenario against every jurisdiction with explanations on today's law
  * (the README's example) costs about 21,700; a flow that states nothing about 14,500 with
  * explanations, so one such flow against all seventeen jurisdictions fits and two do not.
  */
