@@ -89,6 +89,18 @@ describe('known divergences', () => {
   });
 });
 
+describe('a witness the engine does not confirm', () => {
+  it('is sought again: PIPEDA s. 5(3) in Québec against the UK, which a first witness showed only to the solver, is shown', () => {
+    // On the first witness the solver had PIPEDA s. 5(3) fire in every completion, where Kleene
+    // evaluation (what the engine's deciding provisions read) left it open: the divergence was refused.
+    const r = diffLaws(cc, 'UK', 'CA-QC', { asOf: '2026-11-26', skipSetQuestions: true });
+    expect(r.rejected).toBe(0);
+    const d = find(r, 'CA-QC', 'ca.pipeda.s5.3');
+    expect(d.witness.decisive['CA-QC'].map((p) => p.id)).toContain('ca.pipeda.s5.3');
+    expect(reEvaluate(r, d)).toEqual({ 'CA-QC': 'forbidden', UK: 'allowed' });
+  });
+});
+
 describe('every witness of KR and EU', () => {
   const r = wholeKrEu();
 

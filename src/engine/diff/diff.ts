@@ -111,6 +111,8 @@ const refOf = (p: Provision, role: ProvisionRef['role'], status: string): Provis
 
 const ACTIVE = (status: string) => status !== 'not engaged';
 const MAX_ALIGNED = 6;
+/** Witnesses sought for one rule before a divergence the engine does not confirm is left out. */
+const WITNESS_TRIES = 3;
 
 function align(q: Query, codes: string[], topics: string[], checked: Record<string, Checked>): AlignedTopic[] {
   const labels = new Map(q.cc.corpus.topics.map((t) => [t.id, t.label]));
@@ -189,12 +191,20 @@ export function diffLaws(cc: CompiledCorpus, a: string, b: string, options: Diff
             shown.rules.push(refOf(f.p, f.role, f.role === 'prohibition' ? 'forbids' : 'breached'));
             continue;
           }
-          const found = q.witness(goal);
+          // INVARIANT: nothing is shown that the engine does not confirm.
+          const confirmed = (w: Witness) => w.verdicts[x] === 'forbidden' && w.verdicts[y] === otherVerdict && w.decisive[x].some((r) => r.id === f.p.id);
+          let found = q.witness(goal);
+          // The engine names as deciding only what Kleene evaluation settles, where the solver may see a
+          // rule fire in every completion: another witness (none agreeing with those refused) may show it plainly.
+          const refused: StatedUnit[][] = [];
+          while (found && !confirmed(found.witness) && refused.length < WITNESS_TRIES - 1) {
+            refused.push(found.stated);
+            found = q.witness(goal, refused);
+          }
           if (!found) continue;
           const w = found.witness;
           const rule = refOf(f.p, f.role, f.role === 'prohibition' ? 'forbids' : 'breached');
-          // INVARIANT: nothing is shown that the engine does not confirm.
-          if (w.verdicts[x] !== 'forbidden' || w.verdicts[y] !== otherVerdict || !w.decisive[x].some((r) => r.id === f.p.id)) {
+          if (!confirmed(w)) {
             rejected++;
             continue;
           }

@@ -136,9 +136,9 @@ export class Query {
     return this.plans.get(code)!;
   }
 
-  /** A minimal witness of the goal, re-checked by the engine, or null when the goal cannot hold. */
-  witness(goal: Prop): { stated: StatedUnit[]; witness: Witness; checked: Record<string, Checked> } | null {
-    const stated = this.finder.witness(goal);
+  /** A minimal witness of the goal, re-checked by the engine (none agreeing with all of one in `avoid`), or null when there is none. */
+  witness(goal: Prop, avoid: StatedUnit[][] = []): { stated: StatedUnit[]; witness: Witness; checked: Record<string, Checked> } | null {
+    const stated = this.finder.witness(goal, avoid);
     if (!stated) return null;
     return { stated, ...this.materialise(stated) };
   }

@@ -9,7 +9,7 @@
  */
 import type { FactDef } from '../types.ts';
 import type { Encoding } from './encode.ts';
-import { eval3p, pnot, pvar, type Prop } from './prop.ts';
+import { eval3p, pand, pnot, pvar, type Prop } from './prop.ts';
 import type { SatBackend } from './solver.ts';
 
 /** One fact as a witness may state it: for every jurisdiction ('' side) or for one. */
@@ -137,9 +137,13 @@ export class WitnessFinder {
     return eval3p(goal, partial) === 1;
   }
 
-  /** An irredundant witness of the goal (stated units beyond the fixed ones), or null if the goal cannot hold. */
-  witness(goal: Prop): StatedUnit[] | null {
-    const model = this.model(goal);
+  /**
+   * An irredundant witness of the goal (stated units beyond the fixed ones), from a model that agrees
+   * with none of the witnesses in `avoid` on all they state, or null if there is no such model.
+   */
+  witness(goal: Prop, avoid: StatedUnit[][] = []): StatedUnit[] | null {
+    const blocks = avoid.map((w) => this.sat.guard(pnot(pand(w.flatMap((su) => su.unit.slots.map((slot, i) => this.enc.eq(slot, su.unit.side, su.values[i])))))));
+    const model = this.model(goal, blocks);
     if (!model) return null;
     // Tried for leaving out from the end of the vocabulary: fewer queries for the same sizes (bench/diff.ts).
     const stated: StatedUnit[] = [...this.free].reverse().map((unit) => ({ unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) }));
