@@ -54,7 +54,7 @@ export interface WitnessFact {
 }
 
 export interface Witness {
-  /** The facts the witness states beyond any given scenario's, fewest first by construction. */
+  /** The facts the witness states beyond any given scenario's (none can be left out), in the vocabulary's order. */
   facts: WitnessFact[];
   /** Per jurisdiction: the flat facts it reads (given facts included). */
   flat: Record<string, Record<string, unknown>>;

@@ -1,7 +1,7 @@
 /**
- * Minimal repair: the fewest changes to a flow's facts (a stated value changed, or
+ * Minimal repair: small sets of changes to a flow's facts (a stated value changed, or
  * an unknown one stated) that make it allowed in a jurisdiction, or in several at
- * once. Facts the vocabulary marks `fixed` (the data's kind, the subjects, the
+ * once, fewest first (one change whenever one suffices; larger sets irredundant). Facts the vocabulary marks `fixed` (the data's kind, the subjects, the
  * operation itself) are never changed, so a repair proposes only what a controller,
  * or a legislature, can do: consent, notice, pseudonymisation, an entrustment
  * contract, an impact assessment, a statute. Where such a fact is unknown, a repair
