@@ -33,7 +33,6 @@ export interface PlanObligation {
 
 export interface Plan {
   code: string;
-  asOf: string;
   mode: Mode;
   instruments: PlanInstrument[];
   prohibitions: PlanProhibition[];
@@ -103,11 +102,47 @@ function leanToward(cc: CompiledCorpus, node: CNode, want: boolean, leaning: Map
 }
 
 const plans = new WeakMap<CompiledCorpus, Map<string, Plan>>();
+const limitsOf = new WeakMap<CompiledCorpus, Map<string, { from: string[]; to: string[] }>>();
+
+/** Number of entries of a sorted list that are at most `x` (or, with `strict`, below it). */
+function countUpTo(sorted: string[], x: string, strict: boolean): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (strict ? sorted[mid] < x : sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Which of a jurisdiction's provisions are in force on a date, as two counts: of the dates they
+ * begin on that are not after it, and of the dates they end on that are before it. In force means
+ * begun and not ended, so the two counts fix the set, and every date between the same neighbouring
+ * limits has the same plan: plans are remembered per set, so a flood of distinct dates cannot make
+ * them grow without bound (there are as many sets as limits in the corpus).
+ */
+function inForceKey(cc: CompiledCorpus, code: string, asOf: string): string {
+  let byCode = limitsOf.get(cc);
+  if (!byCode) limitsOf.set(cc, (byCode = new Map()));
+  let limits = byCode.get(code);
+  if (!limits) {
+    const chain = cc.chains.get(code) ?? [];
+    const mine = cc.provisions.filter((cp) => chain.includes(cp.p.jurisdiction));
+    limits = {
+      from: mine.map((cp) => cp.p.inForce.from).sort(),
+      to: mine.flatMap((cp) => (cp.p.inForce.to === undefined ? [] : [cp.p.inForce.to])).sort(),
+    };
+    byCode.set(code, limits);
+  }
+  return `${countUpTo(limits.from, asOf, false)}/${countUpTo(limits.to, asOf, true)}`;
+}
 
 export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mode): Plan {
   let memo = plans.get(cc);
   if (!memo) plans.set(cc, (memo = new Map()));
-  const key = `${code}|${asOf}|${mode}`;
+  // INVARIANT: a plan depends on the date only through the provisions in force on it (inForceKey).
+  const key = `${code}|${inForceKey(cc, code, asOf)}|${mode}`;
   const hit = memo.get(key);
   if (hit) return hit;
 
@@ -178,7 +213,7 @@ export function planFor(cc: CompiledCorpus, code: string, asOf: string, mode: Mo
   for (const ob of obligations) if (ob.cp.met) lean(ob.cp.met, true);
   for (const rule of [...prohibitions, ...obligations]) lean(rule.cp.when, false);
   for (const pi of instruments) for (const cp of pi.scopes) lean(cp.when, cp.p.scope !== 'excludes');
-  const plan: Plan = { code, asOf, mode, instruments, prohibitions, obligations, remedies, atoms: [...atoms], leaning, dormant };
+  const plan: Plan = { code, mode, instruments, prohibitions, obligations, remedies, atoms: [...atoms], leaning, dormant };
   memo.set(key, plan);
   return plan;
 }
