@@ -162,10 +162,10 @@ export function evaluateCell(cc: CompiledCorpus, plan: Plan, a: Assignment, opti
   const stateAt = (path: readonly Step[]) => trie.state(trie.at(path));
   // The search is depth first, so the node last met at each depth is on the current path:
   // a node is its parent's child by the path's last step, found without a walk from the top.
-  const onPath: TrieNode[] = [trie.top];
+  const onPath: TrieNode[] = [trie.root];
   const classify = (x: Assignment, path: readonly Step[]) => {
     const depth = path.length;
-    const node = depth === 0 ? trie.top : trie.child(onPath[depth - 1], path[depth - 1], x);
+    const node = depth === 0 ? trie.root : trie.child(onPath[depth - 1], path[depth - 1], x);
     onPath[depth] = node;
     return trie.verdict(node);
   };

@@ -15,7 +15,7 @@ import type { Assignment } from './assignment.ts';
 import type { Distinction } from './distinctions.ts';
 import { isConstant } from './fold.ts';
 import type { Plan } from './plan.ts';
-import type { ObligationState, PlanState, ProhibitionState } from './status.ts';
+import { type ObligationState, type PlanState, type ProhibitionState, unlessForbidden } from './status.ts';
 
 const F = 0, T = 1, U = 2;
 
@@ -31,7 +31,7 @@ export interface PlanIndex {
   /** Conditions with a leaf that reads no atom but is not constant: re-evaluated at every node. */
   volatile: number[];
   /** Room for the instruments' applicability while a verdict is read (one per index: the engine runs on one thread). */
-  applies: Uint8Array;
+  applies: Tri[];
 }
 
 const indexes = new WeakMap<Plan, PlanIndex>();
@@ -78,7 +78,7 @@ export function planIndex(plan: Plan): PlanIndex {
     obligations: plan.obligations.map((ob) => ({ when: place(ob.cp.when), met: ob.cp.met ? place(ob.cp.met) : -1, exceptions: ob.exceptions.map((e) => place(e.cp.when)) })),
     readers,
     volatile,
-    applies: new Uint8Array(plan.instruments.length),
+    applies: new Array<Tri>(plan.instruments.length).fill(F),
   };
   indexes.set(plan, ix);
   return ix;
@@ -104,7 +104,7 @@ const and2 = (x: Tri, y: Tri): Tri => (x === F || y === F ? F : x === U || y ===
 const andNot = (x: Tri, y: Tri): Tri => (x === F || y === T ? F : x === U || y === U ? U : T);
 
 /** Each instrument's applicability, written into `out`. */
-function appliesOf(ix: PlanIndex, v: Uint8Array, out: Uint8Array | Tri[]): void {
+function appliesOf(ix: PlanIndex, v: Uint8Array, out: Tri[]): void {
   for (let ii = 0; ii < ix.scopes.length; ii++) {
     let ap: Tri = T;
     for (const s of ix.scopes[ii]) {
@@ -118,10 +118,10 @@ function appliesOf(ix: PlanIndex, v: Uint8Array, out: Uint8Array | Tri[]): void 
 }
 
 /** Whether any exception holds (its instrument applies and its condition holds). */
-function lifted(exceptions: number[], owners: { ii: number }[], applies: Uint8Array | Tri[], v: Uint8Array): Tri {
+function lifted(exceptions: number[], owners: { ii: number }[], applies: Tri[], v: Uint8Array): Tri {
   let out: Tri = F;
   for (let k = 0; k < exceptions.length; k++) {
-    const h = and2(applies[owners[k].ii] as Tri, v[exceptions[k]] as Tri);
+    const h = and2(applies[owners[k].ii], v[exceptions[k]] as Tri);
     if (h === T) return T;
     if (h === U) out = U;
   }
@@ -138,7 +138,7 @@ export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclu
   let forbidden: Tri = F;
   for (let k = 0; k < ix.prohibitions.length; k++) {
     const pr = ix.prohibitions[k];
-    const ap = applies[plan.prohibitions[k].ii] as Tri;
+    const ap = applies[plan.prohibitions[k].ii];
     if (ap === F) continue;
     const c = and2(ap, v[pr.when] as Tri);
     if (c === F) continue;
@@ -149,7 +149,7 @@ export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclu
   }
   for (let k = 0; k < ix.obligations.length; k++) {
     const ob = ix.obligations[k];
-    const ap = applies[plan.obligations[k].ii] as Tri;
+    const ap = applies[plan.obligations[k].ii];
     if (ap === F) continue;
     const c = and2(ap, v[ob.when] as Tri);
     if (c === F) continue;
@@ -159,15 +159,7 @@ export function verdictOfValues(plan: Plan, ix: PlanIndex, v: Uint8Array): Exclu
     if (breached === T) return 'forbidden';
     if (breached === U) forbidden = U;
   }
-  let covered: Tri = F;
-  for (let ii = 0; ii < applies.length; ii++) {
-    if (!plan.instruments[ii].regulates) continue;
-    if (applies[ii] === T) { covered = T; break; }
-    if (applies[ii] === U) covered = U;
-  }
-  if (covered === F) return 'not-covered';
-  if (forbidden === F && covered === T) return 'allowed';
-  return undefined;
+  return unlessForbidden(plan, applies, forbidden);
 }
 
 /**
@@ -241,7 +233,8 @@ function anyHolds(states: Tri[]): Tri {
  */
 export class ValueTrie {
   readonly ix: PlanIndex;
-  private readonly root: TrieNode;
+  /** The node of the start itself. */
+  readonly root: TrieNode;
   /** The start with one path's steps set, reset after each walk. */
   private readonly scratch: Assignment;
 
@@ -283,11 +276,6 @@ export class ValueTrie {
     let next = node.next.get(step.distinction);
     if (!next) node.next.set(step.distinction, (next = { values: valuesAfter(this.ix, node.values, a, step.slot), next: new Map() }));
     return next;
-  }
-
-  /** The node of the start itself. */
-  get top(): TrieNode {
-    return this.root;
   }
 
   verdict(node: TrieNode): Exclude<Verdict, 'conditional'> | undefined {

@@ -171,8 +171,16 @@ export function quickVerdict(plan: Plan, a: Assignment): Exclude<Verdict, 'condi
     if (ap === T && c === T && m === F && lifted === F) return 'forbidden';
     forbidden = U;
   }
+  return unlessForbidden(plan, applies, forbidden);
+}
+
+/**
+ * The verdict of a flow that nothing forbids outright, from whether each instrument applies and
+ * whether something may forbid (F or U): not covered, allowed, or not settled.
+ */
+export function unlessForbidden(plan: Plan, applies: Tri[], forbidden: Tri): Exclude<Verdict, 'conditional' | 'forbidden'> | undefined {
   let covered: Tri = F;
-  for (let ii = 0; ii < n; ii++) {
+  for (let ii = 0; ii < plan.instruments.length; ii++) {
     if (!plan.instruments[ii].regulates) continue;
     if (applies[ii] === T) { covered = T; break; }
     if (applies[ii] === U) covered = U;

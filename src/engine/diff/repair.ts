@@ -17,7 +17,7 @@ import { toAssignment } from '../facts.ts';
 import { planFor } from '../plan.ts';
 import { readOnRecord, type RecordVerdict } from '../record.ts';
 import { unitText, unitValue } from './facts.ts';
-import { eval3p, pand, pnot } from './prop.ts';
+import { eval3p, pand } from './prop.ts';
 import { givenFrom, Query, type QueryOptions } from './query.ts';
 import { BudgetExceeded, type StatedUnit, type Unit } from './witness.ts';
 
@@ -161,7 +161,7 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     }
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));
     // Block this combination of changes so the next search finds another.
-    blocks.push(q.finder.guard(pnot(pand(changes.flatMap((su) => su.unit.slots.map((slot, i) => q.enc.eq(slot, su.unit.side, su.values[i])))))));
+    blocks.push(q.finder.block(changes));
     const key = changes.map(changeKey).sort().join('&');
     if (seen.has(key)) continue;
     seen.add(key);

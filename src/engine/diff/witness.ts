@@ -125,6 +125,11 @@ export class WitnessFinder {
     return this.settles(goal, stated) || this.implied(goal, stated);
   }
 
+  /** A guard under which no model agrees with all the stated units (to ask for another witness or repair). */
+  block(stated: StatedUnit[]): number {
+    return this.sat.guard(pnot(pand(stated.flatMap((su) => su.unit.slots.map((slot, i) => this.enc.eq(slot, su.unit.side, su.values[i]))))));
+  }
+
   /** A guard under which `p` must hold (for constraints that only some queries assume). */
   guard(p: Prop): number {
     return this.sat.guard(p);
@@ -142,7 +147,7 @@ export class WitnessFinder {
    * with none of the witnesses in `avoid` on all they state, or null if there is no such model.
    */
   witness(goal: Prop, avoid: StatedUnit[][] = []): StatedUnit[] | null {
-    const blocks = avoid.map((w) => this.sat.guard(pnot(pand(w.flatMap((su) => su.unit.slots.map((slot, i) => this.enc.eq(slot, su.unit.side, su.values[i])))))));
+    const blocks = avoid.map((w) => this.block(w));
     const model = this.model(goal, blocks);
     if (!model) return null;
     // Tried for leaving out from the end of the vocabulary: fewer queries for the same sizes (bench/diff.ts).
