@@ -18,12 +18,20 @@ import { collectGarbage } from '../src/collect.ts';
 
 const AS_OF = '2026-11-26';
 
-type Call = { k: 'require'; p: Prop } | { k: 'guard'; p: Prop } | { k: 'solve'; guards: number[]; literals: [number, boolean][] };
+/** One call into a backend; `at` numbers the backend (a diff has two: one for the plain queries). */
+type Call = { at: number } & (
+  | { k: 'require'; p: Prop }
+  | { k: 'guard'; p: Prop }
+  | { k: 'atMost'; vars: number[]; n: number }
+  | { k: 'solve'; guards: number[]; literals: [number, boolean][] }
+);
 
 /** A backend that times (and optionally records) every call into the real one. */
 class Timed implements SatBackend {
   static ms = 0;
   static calls: Call[] | undefined;
+  static made = 0;
+  private readonly at = Timed.made++;
   private readonly inner = new LogicSolverBackend();
   private time<T>(f: () => T): T {
     const t0 = process.hrtime.bigint();
@@ -34,15 +42,19 @@ class Timed implements SatBackend {
     }
   }
   require(p: Prop): void {
-    Timed.calls?.push({ k: 'require', p });
+    Timed.calls?.push({ at: this.at, k: 'require', p });
     this.time(() => this.inner.require(p));
   }
   guard(p: Prop): number {
-    Timed.calls?.push({ k: 'guard', p });
+    Timed.calls?.push({ at: this.at, k: 'guard', p });
     return this.time(() => this.inner.guard(p));
   }
+  atMost(vars: number[], n: number): number {
+    Timed.calls?.push({ at: this.at, k: 'atMost', vars, n });
+    return this.time(() => this.inner.atMost(vars, n));
+  }
   solve(guards: number[], literals: [number, boolean][]): boolean[] | null {
-    Timed.calls?.push({ k: 'solve', guards, literals });
+    Timed.calls?.push({ at: this.at, k: 'solve', guards, literals });
     return this.time(() => this.inner.solve(guards, literals));
   }
 }
@@ -74,7 +86,7 @@ async function replayZ3(calls: Call[]): Promise<{ initMs: number; ms: number; an
   const api = await init();
   const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const ctx = new api.Context('lexflow');
-  const solver = new ctx.Solver();
+  const solvers = new Map<number, { solver: InstanceType<typeof ctx.Solver>; guards: ReturnType<typeof ctx.Bool.const>[] }>();
   const vars = new Map<number, ReturnType<typeof ctx.Bool.const>>();
   const v = (n: number) => {
     let x = vars.get(n);
@@ -94,15 +106,20 @@ async function replayZ3(calls: Call[]): Promise<{ initMs: number; ms: number; an
     memo.set(p, out);
     return out;
   };
-  const guards: ReturnType<typeof ctx.Bool.const>[] = [];
   const answers: boolean[] = [];
+  let guardsMade = 0;
   const t1 = process.hrtime.bigint();
   for (const c of calls) {
+    let at = solvers.get(c.at);
+    if (!at) solvers.set(c.at, (at = { solver: new ctx.Solver(), guards: [] }));
+    const { solver, guards } = at;
     if (c.k === 'require') solver.add(tr(c.p));
-    else if (c.k === 'guard') {
-      const g = ctx.Bool.const(`g${guards.length}`);
+    else if (c.k === 'guard' || c.k === 'atMost') {
+      const g = ctx.Bool.const(`g${guardsMade++}`);
       guards.push(g);
-      solver.add(ctx.Implies(g, tr(c.p)));
+      const vs = c.k === 'atMost' ? c.vars.map(v) : [];
+      const [first, ...rest] = vs;
+      solver.add(ctx.Implies(g, c.k === 'guard' ? tr(c.p) : first ? ctx.AtMost([first, ...rest], c.n) : ctx.Bool.val(true)));
     } else {
       const r = await solver.check(...c.guards.map((g) => guards[g]), ...c.literals.map(([n, b]) => (b ? v(n) : ctx.Not(v(n)))));
       answers.push(r === 'sat');
@@ -114,12 +131,15 @@ async function replayZ3(calls: Call[]): Promise<{ initMs: number; ms: number; an
 }
 
 function replayLogicSolver(calls: Call[]): { ms: number; answers: boolean[] } {
-  const s = new LogicSolverBackend();
+  const solvers = new Map<number, LogicSolverBackend>();
   const answers: boolean[] = [];
   const t0 = process.hrtime.bigint();
   for (const c of calls) {
+    let s = solvers.get(c.at);
+    if (!s) solvers.set(c.at, (s = new LogicSolverBackend()));
     if (c.k === 'require') s.require(c.p);
     else if (c.k === 'guard') s.guard(c.p);
+    else if (c.k === 'atMost') s.atMost(c.vars, c.n);
     else answers.push(s.solve(c.guards, c.literals) !== null);
   }
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, answers };

@@ -9,7 +9,7 @@ import { buildVocabulary } from '../../src/corpus/load.ts';
 import { checkScenario } from '../../src/corpus/load.ts';
 import { compileCorpus, evaluateScenario, type Corpus, type Provision } from '../../src/engine/index.ts';
 import { Query } from '../../src/engine/diff/query.ts';
-import { pand } from '../../src/engine/diff/prop.ts';
+import { eval3p, pand } from '../../src/engine/diff/prop.ts';
 import { quickVerdict, stateOf } from '../../src/engine/status.ts';
 import { Budget, diffLaws, equivalentOn, forbidsAllThat, witnessScenario, type DiffResult, type Divergence } from '../../src/engine/diff/index.ts';
 
@@ -158,11 +158,11 @@ describe('every witness of KR and EU', () => {
   });
 });
 
-/** A corpus of one-instrument jurisdictions over three flags, for questions with known answers. */
-function tiny(rules: Record<string, Partial<Provision>[]>): Corpus {
+/** A corpus of one-instrument jurisdictions over a few flags (x, y, z unless named), for questions with known answers. */
+function tiny(rules: Record<string, Partial<Provision>[]>, flags = ['x', 'y', 'z']): Corpus {
   const vocabulary = buildVocabulary({
     groups: [{ id: 'a', label: 'A' }],
-    facts: ['x', 'y', 'z'].map((k) => ({ key: `a.${k}`, group: 'a', type: 'boolean' as const, scope: 'flow' as const, label: `${k} holds`, question: `${k}?` })),
+    facts: flags.map((k) => ({ key: `a.${k}`, group: 'a', type: 'boolean' as const, scope: 'flow' as const, label: `${k} holds`, question: `${k}?` })),
   });
   const provisions: Provision[] = [];
   const jurisdictions = new Map();
@@ -221,5 +221,77 @@ describe('set questions on hand-built corpora', () => {
     expect(r.divergences[0]).toMatchObject({ kind: 'forbidden-allowed', forbids: 'P', other: 'Q', rules: [{ id: 'p.act.p' }] });
     expect(r.divergences[0].witness.facts).toHaveLength(2);
     expect(diffLaws(tcc, 'P', 'S', opts).divergences.filter((d) => d.forbids === 'P')).toEqual([]);
+  });
+});
+
+/**
+ * The fewest facts under which Kleene evaluation settles a goal, by trying every partial
+ * assignment of the query's facts (3^n for n flags): independent of the solver's encoding
+ * of Kleene values and of its cardinality bound.
+ */
+function fewestByEnumeration(q: Query, goal: ReturnType<typeof pand>): number {
+  const units = q.finder.free;
+  let best = Infinity;
+  const values: (number | undefined)[] = units.map(() => undefined);
+  const visit = (i: number, stated: number): void => {
+    if (stated >= best) return;
+    if (i === units.length) {
+      const partial: (boolean | undefined)[] = new Array(q.enc.nvars);
+      units.forEach((u, k) => u.slots.forEach((slot) => q.enc.setValue(partial, slot, u.side, values[k])));
+      if (eval3p(goal, partial) === 1) best = stated;
+      return;
+    }
+    values[i] = undefined;
+    visit(i + 1, stated);
+    for (let v = 0; v < q.enc.distinctions(units[i].slots[0]); v++) {
+      values[i] = v;
+      visit(i + 1, stated + 1);
+    }
+    values[i] = undefined;
+  };
+  visit(0, 0);
+  return best;
+}
+
+describe('witnesses are the fewest facts the rules settle plainly', () => {
+  const opts = { asOf: '2020-01-01' };
+  const V = (k: string) => ({ var: `a.${k}` });
+  const flags = ['v', 'w', 'x', 'y', 'z'];
+
+  it('a ban on x, y and z together, or on w alone, is shown by w alone, though x, y and z also show it', () => {
+    const c = compileCorpus(tiny({ A: [{ id: 'a', when: { or: [{ and: [V('x'), V('y'), V('z')] }, V('w')] } }], B: [{ id: 'b', when: { and: [V('v'), { '!': V('v') }] } }] }, flags));
+    const r = diffLaws(c, 'A', 'B', { ...opts, skipSetQuestions: true });
+    const d = find(r, 'A', 'a.act.a');
+    expect(d.witness.facts.map((f) => `${f.fact}=${f.value}`)).toEqual(['a.w=true']);
+    expect(d.witness.verdicts).toEqual({ A: 'forbidden', B: 'allowed' });
+  });
+
+  it('no partial assignment of fewer facts settles the goal, on corpora with exceptions', () => {
+    const corpora = [
+      {
+        A: [{ id: 'a', when: { or: [{ and: [V('x'), V('y')] }, { and: [V('v'), V('w'), V('z')] }] } }, { id: 'e', kind: 'exception' as const, lifts: ['a'], when: { and: [V('y'), V('z')] } }],
+        B: [{ id: 'b', when: { and: [V('x'), V('w')] } }, { id: 'c', when: { and: [V('v'), { '!': V('y') }] } }],
+      },
+      {
+        A: [{ id: 'a', when: { or: [V('v'), V('w')] } }, { id: 'e', kind: 'exception' as const, lifts: ['a'], when: { or: [V('x'), { and: [V('y'), V('z')] }] } }],
+        B: [{ id: 'b', when: { and: [{ or: [V('v'), V('x')] }, { '!': V('z') }] } }, { id: 'f', kind: 'exception' as const, lifts: ['b'], when: V('w') }],
+      },
+    ];
+    let compared = 0;
+    for (const rules of corpora) {
+      const c = compileCorpus(tiny(rules, flags));
+      const r = diffLaws(c, 'A', 'B', { ...opts, skipSetQuestions: true });
+      expect(r.divergences.length).toBeGreaterThan(0);
+      const q = new Query(c, ['A', 'B'], opts);
+      for (const d of r.divergences) {
+        const x = q.plan(d.forbids);
+        const y = q.plan(d.other);
+        const k = x.plan.prohibitions.findIndex((p) => p.cp.p.id === d.rules[0].id);
+        const goal = pand([x.fires[k], d.otherVerdict === 'allowed' ? y.allowed : y.notCovered]);
+        expect(d.witness.facts.length, `${d.forbids} ${d.rules[0].id} against ${d.other}`).toBeLessThanOrEqual(fewestByEnumeration(q, goal));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
   });
 });

@@ -18,6 +18,12 @@ declare module 'logic-solver' {
     function and(...xs: (Formula | Formula[])[]): Formula;
     function or(...xs: (Formula | Formula[])[]): Formula;
     function implies(a: Formula, b: Formula): Formula;
+    interface Bits {
+      bits: Formula[];
+    }
+    function sum(...xs: (Formula | Formula[])[]): Bits;
+    function constantBits(n: number): Bits;
+    function lessThanOrEqual(a: Bits, b: Bits): Formula;
     function disablingAssertions<T>(f: () => T): T;
   }
   export default Logic;

@@ -126,9 +126,13 @@ export class Query {
     free.sort((x, y) => order.get(x.fact.key)! - order.get(y.fact.key)! || x.side.localeCompare(y.side));
     // Every atom a unit holds gets its variables (and domain constraint) now, even one no condition distinguishes.
     for (const unit of bySlotsOf.values()) for (const slot of unit.slots) this.enc.vars(slot, unit.side);
-    const sat = (options.backend ?? logicSolver)();
-    for (const p of this.enc.domain) sat.require(p);
-    this.finder = new WitnessFinder(this.enc, sat, fixed, free, this.budget);
+    const backend = options.backend ?? logicSolver;
+    const withDomain = () => {
+      const sat = backend();
+      for (const p of this.enc.domain) sat.require(p);
+      return sat;
+    };
+    this.finder = new WitnessFinder(this.enc, withDomain(), withDomain, fixed, free, this.budget);
     this.ref = options.checkPath === 'compiled' ? cc : compileCorpus(cc.corpus, 'reference');
   }
 

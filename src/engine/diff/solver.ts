@@ -13,6 +13,8 @@ export interface SatBackend {
   require(p: Prop): void;
   /** A new guard literal g with g -> p required; assume g to ask for p. */
   guard(p: Prop): number;
+  /** A new guard literal g with g -> "at most k of these variables are true" required. */
+  atMost(vars: number[], k: number): number;
   /**
    * A model (value per variable) satisfying the constraints, the guards assumed and
    * the literals given (variable, value), or null when there is none.
@@ -27,6 +29,7 @@ export class LogicSolverBackend implements SatBackend {
   private readonly solver = new Logic.Solver();
   private readonly memo = new Map<Prop, Logic.Formula>();
   private guards = 0;
+  private readonly sums = new Map<string, Logic.Bits>();
 
   private tr(p: Prop): Logic.Formula {
     const hit = this.memo.get(p);
@@ -60,6 +63,18 @@ export class LogicSolverBackend implements SatBackend {
   guard(p: Prop): number {
     const g = this.guards++;
     Logic.disablingAssertions(() => this.solver.require(Logic.implies(`g${g}`, this.tr(p))));
+    return g;
+  }
+
+  atMost(vars: number[], k: number): number {
+    // A binary adder over the variables (logic-solver's own), built once per set of variables:
+    // a fraction of the clauses of a unary counter, which logic-solver builds slowly.
+    const key = vars.join(',');
+    let sum = this.sums.get(key);
+    if (!sum) this.sums.set(key, (sum = Logic.sum(vars.map((v) => `x${v}`))));
+    const g = this.guards++;
+    const bound = sum;
+    Logic.disablingAssertions(() => this.solver.require(Logic.implies(`g${g}`, Logic.lessThanOrEqual(bound, Logic.constantBits(k)))));
     return g;
   }
 

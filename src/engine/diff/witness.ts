@@ -6,10 +6,16 @@
  * in turn and stays out when the goal still follows: first by Kleene evaluation of
  * the formula (sound, free), else by asking the solver for a completion that breaks
  * the goal. What remains is irredundant: no stated fact can be left out.
+ *
+ * Then the fewest: the goal's Kleene value is itself propositional (two rails per
+ * formula, "surely true" and "surely false", over a "stated" variable per fact), so
+ * one more query with a cardinality bound asks for a witness of fewer facts whose
+ * goal follows rule by rule. When there is none, no witness the rules settle plainly
+ * is smaller; when there is, it replaces the first and is searched down to the least.
  */
 import type { FactDef } from '../types.ts';
 import type { Encoding } from './encode.ts';
-import { eval3p, pand, pnot, pvar, type Prop } from './prop.ts';
+import { eval3p, FALSE, pand, pnot, por, pvar, type Prop, TRUE } from './prop.ts';
 import type { SatBackend } from './solver.ts';
 
 /** One fact as a witness may state it: for every jurisdiction ('' side) or for one. */
@@ -43,6 +49,17 @@ export class Budget {
 
 export class WitnessFinder {
   private readonly guards = new Map<Prop, { pos: number; neg: number }>();
+  private plainSat: SatBackend | null = null;
+  /** Per free unit, the variable "a witness states it" (allocated on the first search for the fewest). */
+  private stated: number[] | null = null;
+  /** Per variable of the encoding, "its value is known": TRUE for fixed facts, a stated variable for free ones. */
+  private known: Prop[] = [];
+  /** Per formula, its two Kleene rails: [surely true, surely false]. */
+  private readonly rails = new Map<Prop, [Prop, Prop]>();
+  /** Per goal, a guard "Kleene evaluation settles it true" (-1 where it never can). */
+  private readonly sureGuards = new Map<Prop, number>();
+  /** Per bound k, a guard "fewer than k facts are stated". */
+  private readonly fewerGuards = new Map<number, number>();
 
   /**
    * @param fixed units stated by a given scenario, with their values: always stated, never counted
@@ -51,6 +68,8 @@ export class WitnessFinder {
   constructor(
     private readonly enc: Encoding,
     private readonly sat: SatBackend,
+    /** Makes a second solver for the plain (Kleene) queries, whose rails and counter would slow every other query. */
+    private readonly plainSolver: () => SatBackend,
     readonly fixed: StatedUnit[],
     readonly free: Unit[],
     private readonly budget: Budget,
@@ -126,8 +145,8 @@ export class WitnessFinder {
   }
 
   /** A guard under which no model agrees with all the stated units (to ask for another witness or repair). */
-  block(stated: StatedUnit[]): number {
-    return this.sat.guard(pnot(pand(stated.flatMap((su) => su.unit.slots.map((slot, i) => this.enc.eq(slot, su.unit.side, su.values[i]))))));
+  block(stated: StatedUnit[], sat = this.sat): number {
+    return sat.guard(pnot(pand(stated.flatMap((su) => su.unit.slots.map((slot, i) => this.enc.eq(slot, su.unit.side, su.values[i]))))));
   }
 
   /** A guard under which `p` must hold (for constraints that only some queries assume). */
@@ -144,14 +163,131 @@ export class WitnessFinder {
 
   /**
    * An irredundant witness of the goal (stated units beyond the fixed ones), from a model that agrees
-   * with none of the witnesses in `avoid` on all they state, or null if there is no such model.
+   * with none of the witnesses in `avoid` on all they state, or null if there is no such model. No
+   * witness on which Kleene evaluation settles the goal (each side's verdict follows rule by rule)
+   * states fewer facts.
    */
   witness(goal: Prop, avoid: StatedUnit[][] = []): StatedUnit[] | null {
-    const blocks = avoid.map((w) => this.block(w));
-    const model = this.model(goal, blocks);
-    if (!model) return null;
+    const blocks = avoid.map((w) => this.block(w, this.plain));
+    let model = this.plainlyWithFewer(goal, blocks, Infinity);
+    if (!model) {
+      // No witness settles the goal rule by rule: only the solver sees it follow.
+      const any = this.model(goal, avoid.map((w) => this.block(w)));
+      return any && this.irredundant(goal, any, this.free);
+    }
+    // Down to the fewest facts under which Kleene evaluation settles the goal, by halving the range
+    // between what is known impossible and what a model has shown; each model is first cut to what
+    // Kleene evaluation needs (no query).
+    let units = this.plainlyNeeded(goal, model);
+    let lo = 0;
+    while (lo < units.length) {
+      const mid = (lo + units.length) >> 1;
+      const fewer = this.plainlyWithFewer(goal, blocks, mid + 1);
+      if (!fewer) {
+        lo = mid + 1;
+        continue;
+      }
+      model = fewer;
+      units = this.plainlyNeeded(goal, model);
+    }
+    return this.irredundant(goal, model, units);
+  }
+
+  /** The units a plain model states, less each that Kleene evaluation settles the goal without. */
+  private plainlyNeeded(goal: Prop, model: boolean[]): Unit[] {
+    const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
+    for (let i = 0; i < this.enc.nvars; i++) if (this.known[i] === TRUE) partial[i] = model[i];
+    const units = this.free.filter((_, i) => model[this.stated![i]]);
+    const put = (unit: Unit, on: boolean) => {
+      for (const slot of unit.slots) for (const v of this.enc.vars(slot, unit.side)) partial[v] = on ? model[v] : undefined;
+    };
+    units.forEach((u) => put(u, true));
+    const kept: Unit[] = [];
+    for (let i = units.length - 1; i >= 0; i--) {
+      put(units[i], false);
+      if (eval3p(goal, partial) === 1) continue;
+      put(units[i], true);
+      kept.unshift(units[i]);
+    }
+    return kept;
+  }
+
+  private get plain(): SatBackend {
+    if (!this.plainSat) {
+      this.plainSat = this.plainSolver();
+      for (const [n, b] of this.literals(this.fixed)) this.plainSat.require(b ? pvar(n) : pnot(pvar(n)));
+    }
+    return this.plainSat;
+  }
+
+  /** A model whose stated variables (fewer than `bound` true) make the goal plainly true, or null. */
+  private plainlyWithFewer(goal: Prop, blocks: number[], bound: number): boolean[] | null {
+    if (bound <= 0) return null;
+    this.statedVars();
+    let g = this.sureGuards.get(goal);
+    if (g === undefined) {
+      const sure = this.rail(goal)[0];
+      this.sureGuards.set(goal, (g = sure === FALSE ? -1 : this.plain.guard(sure)));
+    }
+    if (g < 0) return null;
+    const guards = [g, ...blocks];
+    if (bound !== Infinity) {
+      let c = this.fewerGuards.get(bound);
+      if (c === undefined) this.fewerGuards.set(bound, (c = this.plain.atMost(this.statedVars(), bound - 1)));
+      guards.push(c);
+    }
+    this.budget.spend();
+    const m = this.plain.solve(guards, []);
+    return m && Array.from({ length: this.enc.nvars }, (_, i) => m[i] === true);
+  }
+
+  private statedVars(): number[] {
+    if (this.stated) return this.stated;
+    this.stated = this.free.map(() => this.enc.nvars++);
+    for (const su of this.fixed) for (const slot of su.unit.slots) for (const v of this.enc.vars(slot, su.unit.side)) this.known[v] = TRUE;
+    this.free.forEach((unit, i) => {
+      for (const slot of unit.slots) for (const v of this.enc.vars(slot, unit.side)) this.known[v] = pvar(this.stated![i]);
+    });
+    return this.stated;
+  }
+
+  /** A formula's Kleene value as two formulas: [it is surely true, it is surely false] given what is stated. */
+  private rail(p: Prop): [Prop, Prop] {
+    const hit = this.rails.get(p);
+    if (hit) return hit;
+    let r: [Prop, Prop];
+    switch (p.k) {
+      case 'const':
+        r = p.v ? [TRUE, FALSE] : [FALSE, TRUE];
+        break;
+      case 'var': {
+        this.statedVars();
+        const k = this.known[p.n] ?? FALSE;
+        r = [pand([k, p]), pand([k, pnot(p)])];
+        break;
+      }
+      case 'not': {
+        const [t, f] = this.rail(p.x);
+        r = [f, t];
+        break;
+      }
+      case 'and':
+      case 'or': {
+        const kids = p.xs.map((x) => this.rail(x));
+        const ts = kids.map((x) => x[0]);
+        const fs = kids.map((x) => x[1]);
+        r = p.k === 'and' ? [pand(ts), por(fs)] : [por(ts), pand(fs)];
+        break;
+      }
+    }
+    this.rails.set(p, r);
+    return r;
+  }
+
+  /** What is left of `units`, valued as in `model`, once every fact that can be left out is. */
+  private irredundant(goal: Prop, model: boolean[], units: Unit[]): StatedUnit[] {
     // Tried for leaving out from the end of the vocabulary: fewer queries for the same sizes (bench/diff.ts).
-    const stated: StatedUnit[] = [...this.free].reverse().map((unit) => ({ unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) }));
+    const stated: StatedUnit[] = [...units].reverse().map((unit) => ({ unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) }));
     const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
     // `base` stays a complete model that agrees with every stated unit (refutedWithout).
     const base = model.slice();
