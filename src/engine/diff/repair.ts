@@ -138,8 +138,16 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     const stated: StatedUnit[] = units.map((unit) => ({ unit, values: unit.slots.map((s) => q.enc.valueIn(model, s, unit.side)!) }));
     // `base` stays a complete model that agrees with the stated units: where changing one unit
     // in it already breaks the goal, the goal does not follow and the solver is not asked.
+    // `partial` holds what is stated, for Kleene evaluation before any query.
     const base = model.slice();
-    const put = (su: StatedUnit) => su.unit.slots.forEach((slot, i) => q.enc.setValue(base, slot, su.unit.side, su.values[i]));
+    const partial: (boolean | undefined)[] = new Array(q.enc.nvars);
+    const put = (su: StatedUnit, on = true) =>
+      su.unit.slots.forEach((slot, i) => {
+        q.enc.setValue(base, slot, su.unit.side, su.values[i]);
+        q.enc.setValue(partial, slot, su.unit.side, on ? su.values[i] : undefined);
+      });
+    for (const su of q.finder.fixed) put(su);
+    for (const su of stated) put(su);
     // Undo every change the solver made that the goal does not need...
     for (const su of stated) {
       const known = q.known.get(su.unit);
@@ -147,7 +155,7 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
       const proposed = su.values;
       su.values = known;
       put(su);
-      if (eval3p(goal, base) === 0 || !q.finder.follows(goal, stated)) {
+      if (eval3p(goal, base) === 0 || (eval3p(goal, partial) !== 1 && !q.finder.implied(goal, stated))) {
         su.values = proposed;
         put(su);
       }
@@ -156,8 +164,14 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     let kept = stated;
     for (const su of [...stated].reverse()) {
       if (q.known.has(su.unit)) continue;
+      put(su, false);
+      if (eval3p(goal, partial) === 1) {
+        kept = kept.filter((x) => x !== su);
+        continue;
+      }
       const without = kept.filter((x) => x !== su);
-      if (!q.finder.refutedWithout(goal, base, su) && q.finder.follows(goal, without)) kept = without;
+      if (!q.finder.refutedWithout(goal, base, su) && q.finder.implied(goal, without)) kept = without;
+      else put(su);
     }
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));
     // Block this combination of changes so the next search finds another.

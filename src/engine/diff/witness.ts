@@ -125,18 +125,20 @@ export class WitnessFinder {
    * imply the goal: the answer the solver would give, without asking it.
    */
   refutedWithout(goal: Prop, base: boolean[], su: StatedUnit): boolean {
-    const m = base.slice();
-    for (const slot of su.unit.slots) {
-      const current = this.enc.valueIn(m, slot, su.unit.side);
+    // `base` itself is changed and put back: a copy per call was a tenth of a repair's time in GC.
+    const current = su.unit.slots.map((slot) => this.enc.valueIn(base, slot, su.unit.side));
+    let refuted = false;
+    for (let k = 0; k < su.unit.slots.length && !refuted; k++) {
+      const slot = su.unit.slots[k];
       const n = this.enc.distinctions(slot);
-      for (let v = 0; v < n; v++) {
-        if (v === current) continue;
-        this.enc.setValue(m, slot, su.unit.side, v);
-        if (eval3p(goal, m) === 0) return true;
+      for (let v = 0; v < n && !refuted; v++) {
+        if (v === current[k]) continue;
+        this.enc.setValue(base, slot, su.unit.side, v);
+        refuted = eval3p(goal, base) === 0;
       }
-      this.enc.setValue(m, slot, su.unit.side, current);
+      this.enc.setValue(base, slot, su.unit.side, current[k]);
     }
-    return false;
+    return refuted;
   }
 
   /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
