@@ -165,12 +165,8 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     for (const su of [...stated].reverse()) {
       if (q.known.has(su.unit)) continue;
       put(su, false);
-      if (eval3p(goal, partial) === 1) {
-        kept = kept.filter((x) => x !== su);
-        continue;
-      }
-      const without = kept.filter((x) => x !== su);
-      if (!q.finder.refutedWithout(goal, base, su) && q.finder.implied(goal, without)) kept = without;
+      const without = () => kept.filter((x) => x !== su);
+      if (q.finder.canLeaveOut(goal, partial, base, su, without)) kept = without();
       else put(su);
     }
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));

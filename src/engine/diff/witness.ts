@@ -1,17 +1,16 @@
 /**
  * Minimal witnesses. A witness of a goal (a formula over the facts two plans read)
  * is a set of stated facts such that every completion of the unstated ones makes
- * the goal true, which is what the engine needs to settle the verdicts it stands
- * for. The solver gives one complete model of the goal; then each fact is left out
- * in turn and stays out when the goal still follows: first by Kleene evaluation of
- * the formula (sound, free), else by asking the solver for a completion that breaks
- * the goal. What remains is irredundant: no stated fact can be left out.
+ * the goal true, which is what the engine needs to settle the verdicts it stands for.
  *
- * Then the fewest: the goal's Kleene value is itself propositional (two rails per
- * formula, "surely true" and "surely false", over a "stated" variable per fact), so
- * one more query with a cardinality bound asks for a witness of fewer facts whose
- * goal follows rule by rule. When there is none, no witness the rules settle plainly
- * is smaller; when there is, it replaces the first and is searched down to the least.
+ * The fewest first: the goal's Kleene value is itself propositional (two rails per
+ * formula, "surely true" and "surely false", over a "stated" variable per fact), so a
+ * second solver finds a partial flow on which Kleene evaluation settles the goal, and a
+ * cardinality bound on the stated variables is halved down to the fewest. Then each
+ * fact is left out in turn and stays out when the goal still follows on the exact
+ * reading (Kleene evaluation first, else the solver asked for a completion that breaks
+ * the goal). What remains is irredundant, and no witness the rules settle plainly is
+ * smaller. Where no witness is settled plainly, the leave-out starts from a complete model.
  */
 import type { FactDef } from '../types.ts';
 import type { Encoding } from './encode.ts';
@@ -141,9 +140,15 @@ export class WitnessFinder {
     return refuted;
   }
 
-  /** Whether the goal follows from the stated units: by Kleene evaluation first, else by the solver. */
-  follows(goal: Prop, stated: StatedUnit[]): boolean {
-    return this.settles(goal, stated) || this.implied(goal, stated);
+  /**
+   * Whether the goal still follows once `su` is left out: `partial` holds what is stated without it,
+   * `base` a complete model agreeing with all that is stated, `rest` what stays stated (asked for
+   * only when Kleene evaluation and `base` leave the question to the solver).
+   */
+  canLeaveOut(goal: Prop, partial: ArrayLike<boolean | undefined>, base: boolean[], su: StatedUnit, rest: () => StatedUnit[]): boolean {
+    if (eval3p(goal, partial) === 1) return true;
+    // Where another value of this unit alone breaks the goal, it is needed: no query.
+    return !this.refutedWithout(goal, base, su) && this.implied(goal, rest());
   }
 
   /** A guard under which no model agrees with all the stated units (to ask for another witness or repair). */
@@ -263,7 +268,6 @@ export class WitnessFinder {
         r = p.v ? [TRUE, FALSE] : [FALSE, TRUE];
         break;
       case 'var': {
-        this.statedVars();
         const k = this.known[p.n] ?? FALSE;
         r = [pand([k, p]), pand([k, pnot(p)])];
         break;
@@ -315,9 +319,7 @@ export class WitnessFinder {
     for (let i = 0; i < stated.length; i++) {
       const su = stated[i];
       put(su, false);
-      if (eval3p(goal, partial) === 1) continue;
-      // Where another value of this unit alone breaks the goal, it is needed: no query.
-      if (!this.refutedWithout(goal, base, su) && this.implied(goal, [...kept, ...stated.slice(i + 1)])) continue;
+      if (this.canLeaveOut(goal, partial, base, su, () => [...kept, ...stated.slice(i + 1)])) continue;
       put(su, true);
       kept.push(su);
     }
