@@ -12,7 +12,7 @@ import { quickVerdict } from '../../src/engine/status.ts';
 import { evaluateCell } from '../../src/engine/cell.ts';
 import { Encoding } from '../../src/engine/diff/encode.ts';
 import { eval2 } from '../../src/engine/diff/prop.ts';
-import { logicSolver } from '../../src/engine/diff/solver.ts';
+import { miniSat } from '../../src/engine/diff/solver.ts';
 import type { Verdict } from '../../src/engine/index.ts';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -61,7 +61,7 @@ describe('the diff encoding agrees with the engine', () => {
       const plan = planFor(cc, code, asOf, 'transplant');
       const enc = new Encoding(cc);
       const pe = enc.plan(plan);
-      const sat = logicSolver();
+      const sat = miniSat();
       for (const p of enc.domain) sat.require(p);
       const guards = { forbidden: sat.guard(pe.forbidden), allowed: sat.guard(pe.allowed), 'not-covered': sat.guard(pe.notCovered) };
       for (let n = 0; n < 50; n++) {

@@ -9,6 +9,10 @@ import { bundledCorpus, bundledScenario } from '../helpers.ts';
 import { compileCorpus, evaluateScenario, type Scenario } from '../../src/engine/index.ts';
 import { setPath } from '../../src/engine/logic.ts';
 import { repairFlow, type FlowRepair, type Repair } from '../../src/engine/diff/index.ts';
+import { givenFrom } from '../../src/engine/diff/query.ts';
+import { planFor } from '../../src/engine/plan.ts';
+import { quickVerdict } from '../../src/engine/status.ts';
+import { toAssignment } from '../../src/engine/facts.ts';
 
 const corpus = bundledCorpus();
 const cc = compileCorpus(corpus);
@@ -182,3 +186,64 @@ function flatten(o: Record<string, unknown>, prefix = '', out: Record<string, un
   }
   return out;
 }
+
+describe('the first repair is the fewest the rules settle plainly', () => {
+  const AS_2026 = '2026-11-26';
+  const ALL = [...corpus.jurisdictions.keys()];
+  const s = bundledScenario('kr-immigration-faces');
+
+  /**
+   * Whether some set of `size` changes of boolean and enum facts the plan reads (a value changed,
+   * or an unknown one stated) makes Kleene evaluation on the engine's own rules settle it allowed.
+   */
+  function plainRepairOf(flowId: string, code: string, size: number): string | undefined {
+    const given = givenFrom(cc, s, flowId, [code]);
+    const flat: Record<string, unknown> = { ...given.shared, ...given.legal[code] };
+    const plan = planFor(cc, code, AS_2026, 'transplant');
+    const read = new Set(plan.atoms.map((slot) => cc.atomInfo[slot].fact.key));
+    const changes: [string, unknown][] = [];
+    for (const fact of corpus.vocabulary.facts) {
+      if (!read.has(fact.key) || (fact.fixed && flat[fact.key] !== undefined)) continue;
+      const values: unknown[] = fact.type === 'boolean' ? [true, false] : fact.type === 'enum' ? (fact.values ?? []).map((v) => (typeof v === 'object' && v !== null && 'value' in v ? (v as { value: unknown }).value : v)) : [];
+      for (const value of values) if (flat[fact.key] !== value) changes.push([fact.key, value]);
+    }
+    const allowed = (picked: [string, unknown][]) => quickVerdict(plan, toAssignment({ ...flat, ...Object.fromEntries(picked) }, corpus.vocabulary, cc.slots)) === 'allowed';
+    const pick = (from: number, picked: [string, unknown][]): string | undefined => {
+      if (picked.length === size) return allowed(picked) ? picked.map(([k, v]) => `${k}=${String(v)}`).join(', ') : undefined;
+      for (let i = from; i < changes.length; i++) {
+        if (picked.some(([k]) => k === changes[i][0])) continue;
+        const hit = pick(i + 1, [...picked, changes[i]]);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return pick(0, []);
+  }
+
+  it('on the seed, every jurisdiction whose first repair is two or three changes: no fewer changes settle it', () => {
+    let checked = 0;
+    for (const f of s.flows) {
+      const r = repairFlow(cc, s, f.id, ALL, { asOf: AS_2026 });
+      for (const t of r.perJurisdiction) {
+        const n = t.repairs[0]?.changes.length ?? 0;
+        if (n < 2 || n > 3) continue;
+        expect(plainRepairOf(f.id, t.codes[0], n - 1), `${f.id} in ${t.codes[0]}: ${n} changes proposed`).toBeUndefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('the oracle above finds a repair where there is one (it is not vacuous)', () => {
+    let found = 0;
+    for (const f of s.flows) {
+      for (const t of repairFlow(cc, s, f.id, ALL, { asOf: AS_2026 }).perJurisdiction) {
+        const n = t.repairs[0]?.changes.length ?? 0;
+        if (n !== 2 || t.repairs[0].changes.some((c) => !['boolean', 'enum'].includes(corpus.vocabulary.byKey.get(c.fact)!.type))) continue;
+        expect(plainRepairOf(f.id, t.codes[0], 2), `${f.id} in ${t.codes[0]}`).toBeDefined();
+        found++;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+});

@@ -4,4 +4,4 @@ export { givenFrom, witnessScenario, type GivenFacts, type Witness, type Witness
 export { Budget, BudgetExceeded } from './witness.ts';
 export { changeLine, diffMarkdown, diffTable, notForbidden, repairTable, witnessLine } from './report.ts';
 export { repairFlow, type FactChange, type FlowRepair, type Repair, type RepairTarget } from './repair.ts';
-export { logicSolver, type BackendFactory, type SatBackend } from './solver.ts';
+export { miniSat, type BackendFactory, type SatBackend } from './solver.ts';

@@ -16,7 +16,7 @@ import type { FactDef, Facts, Mode, Scenario, Verdict } from '../types.ts';
 import { Encoding, type PlanEncoding } from './encode.ts';
 import { distinctionIndex, unitText, unitValue } from './facts.ts';
 import type { Prop } from './prop.ts';
-import { type BackendFactory, logicSolver } from './solver.ts';
+import { type BackendFactory, miniSat } from './solver.ts';
 import { Budget, type StatedUnit, type Unit, WitnessFinder } from './witness.ts';
 
 /** Facts a scenario's flow fixes: those shared by every jurisdiction, and each jurisdiction's legal-order facts. */
@@ -126,13 +126,13 @@ export class Query {
     free.sort((x, y) => order.get(x.fact.key)! - order.get(y.fact.key)! || x.side.localeCompare(y.side));
     // Every atom a unit holds gets its variables (and domain constraint) now, even one no condition distinguishes.
     for (const unit of bySlotsOf.values()) for (const slot of unit.slots) this.enc.vars(slot, unit.side);
-    const backend = options.backend ?? logicSolver;
+    const backend = options.backend ?? miniSat;
     const withDomain = () => {
       const sat = backend();
       for (const p of this.enc.domain) sat.require(p);
       return sat;
     };
-    this.finder = new WitnessFinder(this.enc, withDomain(), withDomain, fixed, free, this.budget);
+    this.finder = new WitnessFinder(this.enc, withDomain(), withDomain, fixed, free, this.budget, this.known);
     this.ref = options.checkPath === 'compiled' ? cc : compileCorpus(cc.corpus, 'reference');
   }
 

@@ -1,23 +1,22 @@
 /**
- * Minimal repair: small sets of changes to a flow's facts (a stated value changed, or
- * an unknown one stated) that make it allowed in a jurisdiction, or in several at
- * once, fewest first (one change whenever one suffices; larger sets irredundant). Facts the vocabulary marks `fixed` (the data's kind, the subjects, the
- * operation itself) are never changed, so a repair proposes only what a controller,
+ * Minimal repair: the smallest sets of changes to a flow's facts (a stated value changed,
+ * or an unknown one stated) that make it allowed in a jurisdiction, or in several at
+ * once, fewest first. Fewest as witnesses are: no repair on which the rules settle the
+ * verdict rule by rule (Kleene evaluation) has fewer changes than the first, and one
+ * change is found whenever one suffices on the exact reading; every repair is
+ * irredundant (no change can be left out) and confirmed by the engine. Facts the
+ * vocabulary marks `fixed` (the data's kind, the subjects, the operation itself) are
+ * never changed, so a repair proposes only what a controller,
  * or a legislature, can do: consent, notice, pseudonymisation, an entrustment
  * contract, an impact assessment, a statute. Where such a fact is unknown, a repair
- * may assume a value for it, and says so (`assumption`). Found by the solver,
- * made irredundant (no change can be left out), and re-checked by the engine.
+ * may assume a value for it, and says so (`assumption`), and an assumption counts as a change.
  */
 import type { ProvisionRef } from '../attribution.ts';
 import type { CompiledCorpus } from '../compiled.ts';
 import type { Scenario, Verdict } from '../types.ts';
-import type { Assignment } from '../assignment.ts';
-import { evaluateCell } from '../cell.ts';
-import { toAssignment } from '../facts.ts';
-import { planFor } from '../plan.ts';
 import { readOnRecord, type RecordVerdict } from '../record.ts';
 import { unitText, unitValue } from './facts.ts';
-import { eval3p, pand } from './prop.ts';
+import { eval3p, pand, type Prop } from './prop.ts';
 import { givenFrom, Query, type QueryOptions } from './query.ts';
 import { BudgetExceeded, type StatedUnit, type Unit } from './witness.ts';
 
@@ -88,13 +87,14 @@ export function repairFlow(cc: CompiledCorpus, scenario: Scenario, flowId: strin
     beforeDecisive[code] = r.decisive;
   }
   const perJurisdiction: RepairTarget[] = [];
+  const completions = new Completions(q);
   let complete = true;
   const alternatives = options.alternatives ?? 3;
   const target = (cs: string[]): RepairTarget => {
     const t: RepairTarget = { codes: cs, before: Object.fromEntries(cs.map((c) => [c, before[c]])), beforeRecord: Object.fromEntries(cs.map((c) => [c, beforeRecord[c]])), repairs: [] };
     if (cs.every((c) => before[c] === 'allowed')) return { ...t, note: 'already allowed' };
     try {
-      t.repairs = repairsFor(q, cs, alternatives, beforeDecisive);
+      t.repairs = repairsFor(q, completions, cs, alternatives, beforeDecisive);
     } catch (e) {
       if (!(e instanceof BudgetExceeded)) throw e;
       complete = false;
@@ -124,18 +124,35 @@ function sameValues(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecisive: Record<string, ProvisionRef[]>): Repair[] {
+function repairsFor(q: Query, completions: Completions, codes: string[], alternatives: number, beforeDecisive: Record<string, ProvisionRef[]>): Repair[] {
   const goal = pand(codes.map((c) => q.plan(c).allowed));
   const atoms = codes.map((c) => new Set(q.plan(c).atoms));
   const relevant = (u: Unit) => (u.side === '' ? u.slots.some((s) => atoms.some((set) => set.has(s))) : codes.includes(u.side));
   const units = q.finder.free.filter(relevant);
   const blocks: number[] = [];
+  const plainBlocks: number[] = [];
   const out: Repair[] = [];
   const seen = new Set<string>();
+  // The fewest changes on which the rules settle the goal plainly (Kleene evaluation), as witnesses are
+  // found; once there is none left, any model of the goal, cut down to an irredundant repair.
+  let plainly = true;
+  // The flow is not allowed as it stands (or there would be no target): it takes a change at least.
+  let floor = 1;
   for (let k = 0; k < alternatives; k++) {
-    const model = q.finder.model(goal, blocks);
-    if (!model) break;
-    const stated: StatedUnit[] = units.map((unit) => ({ unit, values: unit.slots.map((s) => q.enc.valueIn(model, s, unit.side)!) }));
+    let model: boolean[];
+    let stated: StatedUnit[];
+    const fewest = plainly ? q.finder.fewestPlainly(goal, plainBlocks, floor) : null;
+    if (fewest) {
+      model = fewest.model;
+      stated = fewest.stated.filter((su) => relevant(su.unit));
+      floor = fewest.count;
+    } else {
+      plainly = false;
+      const any = q.finder.model(goal, blocks);
+      if (!any) break;
+      model = any;
+      stated = units.map((unit) => ({ unit, values: unit.slots.map((s) => q.enc.valueIn(any, s, unit.side)!) }));
+    }
     // `base` stays a complete model that agrees with the stated units: where changing one unit
     // in it already breaks the goal, the goal does not follow and the solver is not asked.
     // `partial` holds what is stated, for Kleene evaluation before any query.
@@ -172,6 +189,7 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     const changes = kept.filter((su) => !q.known.has(su.unit) || !sameValues(q.known.get(su.unit)!, su.values));
     // Block this combination of changes so the next search finds another.
     blocks.push(q.finder.block(changes));
+    if (plainly) plainBlocks.push(q.finder.blockPlainly(changes));
     const key = changes.map(changeKey).sort().join('&');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -179,10 +197,10 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
     if (repair) out.push(repair);
     if (!changes.length) break;
   }
-  // The solver's repairs are irredundant, not always the fewest: a repair of one change, where one
-  // exists, is found by trying every single change on the engine (so one of two is then the fewest too).
+  // Those are the fewest on which the rules settle the verdict rule by rule; where the exact reading
+  // alone (rules that answer each other) lets one change do, each such change is found by trying them all.
   if (out.length && !out.some((r) => r.changes.length <= 1)) {
-    for (const su of singleChanges(q, codes, units)) {
+    for (const su of singleChanges(q, completions, codes, goal, units)) {
       const key = changeKey(su);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -193,41 +211,90 @@ function repairsFor(q: Query, codes: string[], alternatives: number, beforeDecis
   }
   // Fewest changes first; among as many, those that assume less about facts the controller cannot change.
   const assumed = (r: Repair) => r.changes.filter((c) => c.assumption).length;
-  return out.sort((x, y) => x.changes.length - y.changes.length || assumed(x) - assumed(y)).slice(0, alternatives);
+  // An alternative that makes every change another makes, and more, is not one.
+  const keys = new Map(out.map((r) => [r, new Set(r.changes.map((c) => `${c.fact}@${c.side}=${JSON.stringify(c.to)}`))]));
+  const within = (x: Repair, y: Repair) => x !== y && x.changes.length < y.changes.length && [...keys.get(x)!].every((k) => keys.get(y)!.has(k));
+  return out
+    .filter((r) => !out.some((x) => within(x, r)))
+    .sort((x, y) => x.changes.length - y.changes.length || assumed(x) - assumed(y))
+    .slice(0, alternatives);
 }
 
 /** Value combinations of one fact tried for a single change (a set fact's members together); beyond this, none. */
 const MAX_SINGLE_VALUES = 64;
 
-/** Every change of one fact alone that the engine finds makes the flow allowed in all of `codes`. */
-function singleChanges(q: Query, codes: string[], units: Unit[]): StatedUnit[] {
-  const cells = codes.map((code) => {
-    const plan = planFor(q.cc, code, q.options.asOf, q.mode);
-    return { code, plan, start: toAssignment(q.flatFor(code, []), q.cc.corpus.vocabulary, q.cc.slots) };
-  });
+/**
+ * Complete models of the flow as it stands (every fact it states, any value for the rest), each
+ * with the jurisdictions where it is not allowed: a single change under which one of them is still
+ * not allowed in a target jurisdiction cannot be a repair, and no query or engine run is needed to
+ * say so. Shared by every target of one flow; grown by each counterexample the solver returns.
+ */
+class Completions {
+  private readonly models: { model: boolean[]; fails: Set<string> }[] = [];
+  private readonly reads = new Map<string, Set<number>>();
+
+  constructor(private readonly q: Query) {}
+
+  add(model: boolean[]): void {
+    this.models.push({ model, fails: new Set(this.q.codes.filter((c) => eval3p(this.q.plan(c).allowed, model) === 0)) });
+  }
+
+  private readsUnit(code: string, unit: Unit): boolean {
+    if (unit.side !== '' && unit.side !== code) return false;
+    let atoms = this.reads.get(code);
+    if (!atoms) this.reads.set(code, (atoms = new Set(this.q.plan(code).atoms)));
+    return unit.slots.some((s) => atoms.has(s));
+  }
+
+  /** Whether some model, with this one change, is still not allowed in one of `codes`. */
+  refute(codes: string[], su: StatedUnit): boolean {
+    const { enc } = this.q;
+    const reading = codes.filter((c) => this.readsUnit(c, su.unit));
+    return this.models.some(({ model, fails }) => {
+      if (codes.some((c) => fails.has(c) && !reading.includes(c))) return true;
+      if (!reading.length) return false;
+      const was = su.unit.slots.map((slot) => enc.valueIn(model, slot, su.unit.side)!);
+      su.unit.slots.forEach((slot, i) => enc.setValue(model, slot, su.unit.side, su.values[i]));
+      const refuted = reading.some((c) => eval3p(this.q.plan(c).allowed, model) === 0);
+      su.unit.slots.forEach((slot, i) => enc.setValue(model, slot, su.unit.side, was[i]));
+      return refuted;
+    });
+  }
+}
+
+/**
+ * Every change of one fact alone under which the goal follows in the encoding (the engine confirms
+ * each after): tried against known completions first, then asked of the solver, whose
+ * counterexample, with the fact put back as the flow states it, joins the completions.
+ */
+function singleChanges(q: Query, completions: Completions, codes: string[], goal: Prop, units: Unit[]): StatedUnit[] {
+  const flow: StatedUnit[] = [...q.known].map(([unit, values]) => ({ unit, values }));
   const out: StatedUnit[] = [];
   for (const unit of units) {
     const sizes = unit.slots.map((slot) => q.enc.distinctions(slot));
     const total = sizes.reduce((a, b) => a * b, 1);
     if (total > MAX_SINGLE_VALUES) continue;
     const known = q.known.get(unit);
+    const rest = flow.filter((su) => su.unit !== unit);
     for (let c = 0; c < total; c++) {
-      let rest = c;
+      let left = c;
       const values = sizes.map((n) => {
-        const v = rest % n;
-        rest = Math.floor(rest / n);
+        const v = left % n;
+        left = Math.floor(left / n);
         return v;
       });
       if (known && sameValues(known, values)) continue;
-      const allowed = cells.every(({ code, plan, start }) => {
-        let a: Assignment = start;
-        if (unit.side === '' || unit.side === code) {
-          a = start.slice();
-          unit.slots.forEach((slot, i) => (a[slot] = q.cc.atomInfo[slot].distinctions[values[i]].value));
-        }
-        return evaluateCell(q.cc, plan, a, { detail: 'verdict' }).verdict === 'allowed';
-      });
-      if (allowed) out.push({ unit, values });
+      const su = { unit, values };
+      if (completions.refute(codes, su)) continue;
+      const cex = q.finder.counterexample(goal, [...rest, su]);
+      if (!cex) {
+        out.push(su);
+        continue;
+      }
+      const model = Array.from({ length: q.enc.nvars }, (_, i) => cex[i] === true);
+      // Put back as the flow states it (or any value, where the flow does not say), so the model is one of the flow as it stands.
+      if (known) unit.slots.forEach((slot, i) => q.enc.setValue(model, slot, unit.side, known[i]));
+      completions.add(model);
     }
   }
   return out;

@@ -1,11 +1,14 @@
 /**
- * The satisfiability backend of the diff: logic-solver (MiniSat compiled to
- * JavaScript, synchronous, no native code, runs wherever the engine runs).
- * bench/diff.ts measures it against z3-solver on the same queries; the README says
- * why this one. Everything the diff asks goes through `SatBackend`, so the bench can
- * time the solver's share and another backend can be put in.
+ * The satisfiability backend of the diff: the MiniSat that logic-solver ships
+ * (compiled to JavaScript: synchronous, no native code, runs wherever the engine
+ * runs), fed clauses directly. Formulas become clauses here by a polarity-aware
+ * Tseitin translation, so each shared sub-formula costs one variable and only the
+ * clauses its uses need; logic-solver's own formula layer did the same work several
+ * times slower (bench/diff.ts measures both, and z3-solver, on the same queries; the
+ * README says why this one). Everything the diff asks goes through `SatBackend`, so
+ * the bench can time the solver's share and another backend can be put in.
  */
-import Logic from 'logic-solver';
+import MiniSat from 'logic-solver/minisat_wrapper.js';
 import type { Prop } from './prop.ts';
 
 export interface SatBackend {
@@ -25,67 +28,143 @@ export interface SatBackend {
 /** How a backend is made, so callers (the bench) can wrap it. */
 export type BackendFactory = () => SatBackend;
 
-export class LogicSolverBackend implements SatBackend {
-  private readonly solver = new Logic.Solver();
-  private readonly memo = new Map<Prop, Logic.Formula>();
-  private guards = 0;
-  private readonly sums = new Map<string, Logic.Bits>();
+/** Per connective: its variable, and which directions of its definition are clauses already. */
+interface Node {
+  v: number;
+  pos: boolean;
+  neg: boolean;
+}
 
-  private tr(p: Prop): Logic.Formula {
-    const hit = this.memo.get(p);
-    if (hit !== undefined) return hit;
-    let f: Logic.Formula;
+/** A unary counter over some variables: `atLeast[j][i]` is implied by "more than j of the first i+1 are true". */
+interface Counter {
+  xs: number[];
+  atLeast: number[][];
+}
+
+export class MiniSatBackend implements SatBackend {
+  private readonly sat = new MiniSat();
+  private vars = 0;
+  /** MiniSat's variable for each of the encoding's (0 where not yet mentioned). */
+  private ext: number[] = [];
+  /** Every encoding variable mentioned, to read back from a solution. */
+  private readonly mentioned: number[] = [];
+  private readonly nodes = new Map<Prop, Node>();
+  private readonly counters = new Map<string, Counter>();
+  private readonly top: number;
+  private unsat = false;
+
+  constructor() {
+    this.top = this.fresh();
+    this.clause([this.top]);
+  }
+
+  private fresh(): number {
+    return ++this.vars;
+  }
+
+  private clause(terms: number[]): void {
+    if (!this.unsat && !this.sat.addClause(terms)) this.unsat = true;
+  }
+
+  private variable(n: number): number {
+    let v = this.ext[n];
+    if (!v) {
+      v = this.ext[n] = this.fresh();
+      this.mentioned.push(n);
+    }
+    return v;
+  }
+
+  /**
+   * A literal for `p`, with the clauses that make it imply p (`positive`) or be implied by it
+   * (otherwise): the only direction a use in that polarity needs (Plaisted and Greenbaum).
+   */
+  private lit(p: Prop, positive: boolean): number {
     switch (p.k) {
       case 'const':
-        f = p.v ? Logic.TRUE : Logic.FALSE;
-        break;
+        return p.v ? this.top : -this.top;
       case 'var':
-        f = `x${p.n}`;
-        break;
+        return this.variable(p.n);
       case 'not':
-        f = Logic.not(this.tr(p.x));
-        break;
-      case 'and':
-        f = Logic.and(p.xs.map((x) => this.tr(x)));
-        break;
-      case 'or':
-        f = Logic.or(p.xs.map((x) => this.tr(x)));
-        break;
+        return -this.lit(p.x, !positive);
+      default: {
+        let node = this.nodes.get(p);
+        if (!node) this.nodes.set(p, (node = { v: this.fresh(), pos: false, neg: false }));
+        const and = p.k === 'and';
+        if (positive && !node.pos) {
+          node.pos = true;
+          if (and) for (const x of p.xs) this.clause([-node.v, this.lit(x, true)]);
+          else this.clause([-node.v, ...p.xs.map((x) => this.lit(x, true))]);
+        } else if (!positive && !node.neg) {
+          node.neg = true;
+          if (and) this.clause([node.v, ...p.xs.map((x) => -this.lit(x, false))]);
+          else for (const x of p.xs) this.clause([node.v, -this.lit(x, false)]);
+        }
+        return node.v;
+      }
     }
-    this.memo.set(p, f);
-    return f;
   }
 
   require(p: Prop): void {
-    Logic.disablingAssertions(() => this.solver.require(this.tr(p)));
+    if (p.k === 'and') for (const x of p.xs) this.require(x);
+    else if (p.k === 'or') this.clause(p.xs.map((x) => this.lit(x, true)));
+    else this.clause([this.lit(p, true)]);
   }
 
   guard(p: Prop): number {
-    const g = this.guards++;
-    Logic.disablingAssertions(() => this.solver.require(Logic.implies(`g${g}`, this.tr(p))));
+    const g = this.fresh();
+    this.clause([-g, this.lit(p, true)]);
     return g;
   }
 
   atMost(vars: number[], k: number): number {
-    // A binary adder over the variables (logic-solver's own), built once per set of variables:
-    // a fraction of the clauses of a unary counter, which logic-solver builds slowly.
+    const g = this.fresh();
+    if (k >= vars.length) return g;
+    if (k < 0) {
+      this.clause([-g]);
+      return g;
+    }
     const key = vars.join(',');
-    let sum = this.sums.get(key);
-    if (!sum) this.sums.set(key, (sum = Logic.sum(vars.map((v) => `x${v}`))));
-    const g = this.guards++;
-    const bound = sum;
-    Logic.disablingAssertions(() => this.solver.require(Logic.implies(`g${g}`, Logic.lessThanOrEqual(bound, Logic.constantBits(k)))));
+    let c = this.counters.get(key);
+    if (!c) this.counters.set(key, (c = { xs: vars.map((n) => this.variable(n)), atLeast: [] }));
+    // Columns up to k are built on the first bound that needs them: a bound of k costs about 2n(k+1) clauses.
+    const { xs, atLeast } = c;
+    const n = xs.length;
+    for (let j = atLeast.length; j <= k; j++) {
+      const col: number[] = [];
+      for (let i = j; i < n; i++) {
+        const s = (col[i] = this.fresh());
+        // More than j of the first i+1: the (i+1)th is true and more than j-1 of the first i, or more than j of the first i.
+        if (j === 0) this.clause([-xs[i], s]);
+        else this.clause([-xs[i], -atLeast[j - 1][i - 1], s]);
+        if (i > j) this.clause([-col[i - 1], s]);
+      }
+      atLeast.push(col);
+    }
+    this.clause([-g, -atLeast[k][n - 1]]);
     return g;
   }
 
   solve(guards: number[], literals: [number, boolean][]): boolean[] | null {
-    const assumption = Logic.and([...guards.map((g) => `g${g}`), ...literals.map(([v, b]) => (b ? `x${v}` : Logic.not(`x${v}`)))]);
-    const sol = Logic.disablingAssertions(() => this.solver.solveAssuming(assumption));
-    if (!sol) return null;
-    const model: boolean[] = [];
-    for (const name of sol.getTrueVars()) if (name.startsWith('x')) model[Number(name.slice(1))] = true;
+    if (this.unsat) return null;
+    // MiniSat is asked under one assumed variable, which implies every guard and literal and is then retired.
+    const a = this.fresh();
+    for (const g of guards) this.clause([-a, g]);
+    for (const [n, b] of literals) this.clause([-a, b ? this.variable(n) : -this.variable(n)]);
+    if (this.unsat) return null;
+    this.sat.ensureVar(this.vars);
+    const ok = this.sat.solveAssuming(a);
+    let model: boolean[] | null = null;
+    if (ok) {
+      const heap = this.sat._C.HEAP8;
+      const at = this.sat._C._getSolution() - 1;
+      model = [];
+      // MiniSat's 0 is "true" (l_True).
+      for (const n of this.mentioned) if (heap[at + this.ext[n]] === 0) model[n] = true;
+    }
+    this.sat.retireVar(a);
     return model;
   }
 }
 
-export const logicSolver: BackendFactory = () => new LogicSolverBackend();
+export const miniSat: BackendFactory = () => new MiniSatBackend();

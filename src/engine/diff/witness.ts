@@ -49,10 +49,14 @@ export class Budget {
 export class WitnessFinder {
   private readonly guards = new Map<Prop, { pos: number; neg: number }>();
   private plainSat: SatBackend | null = null;
-  /** Per free unit, the variable "a witness states it" (allocated on the first search for the fewest). */
-  private stated: number[] | null = null;
-  /** Per variable of the encoding, "its value is known": TRUE for fixed facts, a stated variable for free ones. */
-  private known: Prop[] = [];
+  /**
+   * Per free unit, the variable the search for the fewest counts (allocated on its first use):
+   * "it is stated" for a unit whose value is unknown, "it is changed" for one whose value a
+   * repair knows (see `known`).
+   */
+  private counted: number[] | null = null;
+  /** Per variable of the encoding, "its value is known": TRUE for fixed facts and facts a repair knows, a stated variable for the others. */
+  private knownVar: Prop[] = [];
   /** Per formula, its two Kleene rails: [surely true, surely false]. */
   private readonly rails = new Map<Prop, [Prop, Prop]>();
   /** Per goal, a guard "Kleene evaluation settles it true" (-1 where it never can). */
@@ -63,6 +67,7 @@ export class WitnessFinder {
   /**
    * @param fixed units stated by a given scenario, with their values: always stated, never counted
    * @param free units a witness may state, in the order they are tried for leaving out
+   * @param known in a repair: the free units the flow states, with their values (a repair keeps or changes them)
    */
   constructor(
     private readonly enc: Encoding,
@@ -72,6 +77,7 @@ export class WitnessFinder {
     readonly fixed: StatedUnit[],
     readonly free: Unit[],
     private readonly budget: Budget,
+    private readonly known: ReadonlyMap<Unit, number[]> = new Map(),
   ) {
     // The fixed facts hold in every query: required once, not assumed anew by each one
     // (an assumption is a conjunction the solver encodes again every time it is asked).
@@ -203,8 +209,8 @@ export class WitnessFinder {
   /** The units a plain model states, less each that Kleene evaluation settles the goal without. */
   private plainlyNeeded(goal: Prop, model: boolean[]): Unit[] {
     const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
-    for (let i = 0; i < this.enc.nvars; i++) if (this.known[i] === TRUE) partial[i] = model[i];
-    const units = this.free.filter((_, i) => model[this.stated![i]]);
+    for (let i = 0; i < this.enc.nvars; i++) if (this.knownVar[i] === TRUE) partial[i] = model[i];
+    const units = this.free.filter((_, i) => model[this.counted![i]]);
     const put = (unit: Unit, on: boolean) => {
       for (const slot of unit.slots) for (const v of this.enc.vars(slot, unit.side)) partial[v] = on ? model[v] : undefined;
     };
@@ -227,10 +233,10 @@ export class WitnessFinder {
     return this.plainSat;
   }
 
-  /** A model whose stated variables (fewer than `bound` true) make the goal plainly true, or null. */
+  /** A model whose counted variables (fewer than `bound` true) make the goal plainly true, or null. */
   private plainlyWithFewer(goal: Prop, blocks: number[], bound: number): boolean[] | null {
     if (bound <= 0) return null;
-    this.statedVars();
+    this.countedVars();
     let g = this.sureGuards.get(goal);
     if (g === undefined) {
       const sure = this.rail(goal)[0];
@@ -240,7 +246,7 @@ export class WitnessFinder {
     const guards = [g, ...blocks];
     if (bound !== Infinity) {
       let c = this.fewerGuards.get(bound);
-      if (c === undefined) this.fewerGuards.set(bound, (c = this.plain.atMost(this.statedVars(), bound - 1)));
+      if (c === undefined) this.fewerGuards.set(bound, (c = this.plain.atMost(this.countedVars(), bound - 1)));
       guards.push(c);
     }
     this.budget.spend();
@@ -248,14 +254,97 @@ export class WitnessFinder {
     return m && Array.from({ length: this.enc.nvars }, (_, i) => m[i] === true);
   }
 
-  private statedVars(): number[] {
-    if (this.stated) return this.stated;
-    this.stated = this.free.map(() => this.enc.nvars++);
-    for (const su of this.fixed) for (const slot of su.unit.slots) for (const v of this.enc.vars(slot, su.unit.side)) this.known[v] = TRUE;
-    this.free.forEach((unit, i) => {
-      for (const slot of unit.slots) for (const v of this.enc.vars(slot, unit.side)) this.known[v] = pvar(this.stated![i]);
+  private countedVars(): number[] {
+    if (this.counted) return this.counted;
+    const vars = (su: { unit: Unit }) => su.unit.slots.flatMap((slot) => this.enc.vars(slot, su.unit.side));
+    for (const su of this.fixed) for (const v of vars(su)) this.knownVar[v] = TRUE;
+    this.counted = this.free.map((unit) => {
+      const c = this.enc.nvars++;
+      const values = this.known.get(unit);
+      if (!values) {
+        for (const v of vars({ unit })) this.knownVar[v] = pvar(c);
+        return c;
+      }
+      // A fact the repair knows stays known; counted when its value is not the one the flow states.
+      for (const v of vars({ unit })) this.knownVar[v] = TRUE;
+      this.plain.require(por([pvar(c), pand(unit.slots.map((slot, i) => this.enc.eq(slot, unit.side, values[i])))]));
+      return c;
     });
-    return this.stated;
+    return this.counted;
+  }
+
+  /**
+   * A repair's search for the fewest: the units a model states (every unit the flow states,
+   * with the model's value, and each unknown one the model counts), on which Kleene evaluation
+   * settles the goal with as few changes and assumptions as any such model that agrees with
+   * no block in `blocks` (plain-solver guards from `blockPlainly`). `atLeast` is a count known
+   * to be needed. Null when no such model exists.
+   */
+  fewestPlainly(goal: Prop, blocks: number[], atLeast: number): { model: boolean[]; stated: StatedUnit[]; count: number } | null {
+    // The low end first: a first repair is often one change, an alternative as small as the one before it.
+    if (atLeast > 0) {
+      const low = this.plainlyWithFewer(goal, blocks, atLeast + 1);
+      if (low) return this.cutPlainly(goal, low);
+    }
+    const any = this.plainlyWithFewer(goal, blocks, Infinity);
+    if (!any) return null;
+    let best = this.cutPlainly(goal, any);
+    let lo = Math.max(atLeast + 1, 0);
+    while (lo < best.count) {
+      const mid = (lo + best.count) >> 1;
+      const fewer = this.plainlyWithFewer(goal, blocks, mid + 1);
+      if (fewer) best = this.cutPlainly(goal, fewer);
+      else lo = mid + 1;
+    }
+    return best;
+  }
+
+  /**
+   * A plain model cut, without a query, to what Kleene evaluation needs: each unknown fact it
+   * states left unknown, and each change put back, where the goal stays settled without. Gives
+   * the units then stated, a complete model agreeing with them, and how many it counts.
+   */
+  private cutPlainly(goal: Prop, model: boolean[]): { model: boolean[]; stated: StatedUnit[]; count: number } {
+    const counted = this.countedVars();
+    const base = model.slice();
+    const partial: (boolean | undefined)[] = new Array(this.enc.nvars);
+    const put = (unit: Unit, values: number[] | undefined) =>
+      unit.slots.forEach((slot, i) => {
+        if (values) this.enc.setValue(base, slot, unit.side, values[i]);
+        this.enc.setValue(partial, slot, unit.side, values?.[i]);
+      });
+    for (const su of this.fixed) put(su.unit, su.values);
+    const stated: StatedUnit[] = [];
+    this.free.forEach((unit, i) => {
+      if (!this.known.has(unit) && !model[counted[i]]) return;
+      const su = { unit, values: unit.slots.map((s) => this.enc.valueIn(model, s, unit.side)!) };
+      put(unit, su.values);
+      stated.push(su);
+    });
+    const kept: StatedUnit[] = [];
+    let count = 0;
+    for (let i = stated.length - 1; i >= 0; i--) {
+      const su = stated[i];
+      const known = this.known.get(su.unit);
+      const changed = !known || su.values.some((v, k) => v !== known[k]);
+      if (changed) {
+        put(su.unit, known);
+        if (eval3p(goal, partial) === 1) {
+          if (known) kept.unshift({ unit: su.unit, values: known });
+          continue;
+        }
+        put(su.unit, su.values);
+        count++;
+      }
+      kept.unshift(su);
+    }
+    return { model: base, stated: kept, count };
+  }
+
+  /** `block` on the plain solver, for `fewestPlainly`. */
+  blockPlainly(stated: StatedUnit[]): number {
+    this.countedVars();
+    return this.block(stated, this.plain);
   }
 
   /** A formula's Kleene value as two formulas: [it is surely true, it is surely false] given what is stated. */
@@ -268,7 +357,7 @@ export class WitnessFinder {
         r = p.v ? [TRUE, FALSE] : [FALSE, TRUE];
         break;
       case 'var': {
-        const k = this.known[p.n] ?? FALSE;
+        const k = this.knownVar[p.n] ?? FALSE;
         r = [pand([k, p]), pand([k, pnot(p)])];
         break;
       }
