@@ -8,7 +8,7 @@
  * README says why this one). Everything the diff asks goes through `SatBackend`, so
  * the bench can time the solver's share and another backend can be put in.
  */
-import MiniSat from 'logic-solver/minisat_wrapper.js';
+import MiniSat, { type MiniSatModule } from 'logic-solver/minisat_wrapper.js';
 import type { Prop } from './prop.ts';
 
 export interface SatBackend {
@@ -42,7 +42,12 @@ interface Counter {
 }
 
 export class MiniSatBackend implements SatBackend {
-  private readonly sat = new MiniSat();
+  // The module's C entry points are called directly: the wrapper copies each clause through
+  // stack allocations and keeps every clause it is given in a log, for the life of the solver.
+  private readonly sat: MiniSatModule = new MiniSat()._C;
+  /** A buffer in MiniSat's heap that clauses are written to (grown as needed). */
+  private buffer = 0;
+  private capacity = 0;
   private vars = 0;
   /** MiniSat's variable for each of the encoding's (0 where not yet mentioned). */
   private ext: number[] = [];
@@ -63,7 +68,17 @@ export class MiniSatBackend implements SatBackend {
   }
 
   private clause(terms: number[]): void {
-    if (!this.unsat && !this.sat.addClause(terms)) this.unsat = true;
+    if (this.unsat) return;
+    if (terms.length + 1 > this.capacity) {
+      if (this.buffer) this.sat._free(this.buffer);
+      this.capacity = Math.max(64, 2 * (terms.length + 1));
+      this.buffer = this.sat._malloc(4 * this.capacity);
+    }
+    const heap = this.sat.HEAP32;
+    const at = this.buffer >> 2;
+    for (let i = 0; i < terms.length; i++) heap[at + i] = terms[i];
+    heap[at + terms.length] = 0;
+    if (!this.sat._addClause(this.buffer)) this.unsat = true;
   }
 
   private variable(n: number): number {
@@ -152,17 +167,17 @@ export class MiniSatBackend implements SatBackend {
     for (const g of guards) this.clause([-a, g]);
     for (const [n, b] of literals) this.clause([-a, b ? this.variable(n) : -this.variable(n)]);
     if (this.unsat) return null;
-    this.sat.ensureVar(this.vars);
-    const ok = this.sat.solveAssuming(a);
+    this.sat._ensureVar(this.vars);
+    const ok = this.sat._solveAssuming(a);
     let model: boolean[] | null = null;
     if (ok) {
-      const heap = this.sat._C.HEAP8;
-      const at = this.sat._C._getSolution() - 1;
+      const heap = this.sat.HEAP8;
+      const at = this.sat._getSolution() - 1;
       model = [];
       // MiniSat's 0 is "true" (l_True).
       for (const n of this.mentioned) if (heap[at + this.ext[n]] === 0) model[n] = true;
     }
-    this.sat.retireVar(a);
+    this.sat._retireVar(a);
     return model;
   }
 }
