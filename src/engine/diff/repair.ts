@@ -286,12 +286,11 @@ function singleChanges(q: Query, completions: Completions, codes: string[], goal
       if (known && sameValues(known, values)) continue;
       const su = { unit, values };
       if (completions.refute(codes, su)) continue;
-      const cex = q.finder.counterexample(goal, [...rest, su]);
-      if (!cex) {
+      const model = q.finder.counterexample(goal, [...rest, su]);
+      if (!model) {
         out.push(su);
         continue;
       }
-      const model = Array.from({ length: q.enc.nvars }, (_, i) => cex[i] === true);
       // Put back as the flow states it (or any value, where the flow does not say), so the model is one of the flow as it stands.
       if (known) unit.slots.forEach((slot, i) => q.enc.setValue(model, slot, unit.side, known[i]));
       completions.add(model);

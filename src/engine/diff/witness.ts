@@ -104,10 +104,12 @@ export class WitnessFinder {
   model(goal: Prop, guards: number[] = []): boolean[] | null {
     this.budget.spend();
     const m = this.sat.solve([this.guardsOf(goal).pos, ...guards], []);
-    if (!m) return null;
-    const full: boolean[] = new Array(this.enc.nvars);
-    for (let i = 0; i < this.enc.nvars; i++) full[i] = m[i] === true;
-    return full;
+    return m && this.complete(m);
+  }
+
+  /** A solver's model with every variable of the encoding valued (those it never saw are false). */
+  private complete(m: boolean[]): boolean[] {
+    return Array.from({ length: this.enc.nvars }, (_, i) => m[i] === true);
   }
 
   /** Whether the goal holds for every completion of the stated units. */
@@ -119,7 +121,8 @@ export class WitnessFinder {
   /** A complete model agreeing with the stated units in which the goal fails, or null when the goal follows. */
   counterexample(goal: Prop, stated: StatedUnit[]): boolean[] | null {
     this.budget.spend();
-    return this.sat.solve([this.guardsOf(goal).neg], this.literals(stated));
+    const m = this.sat.solve([this.guardsOf(goal).neg], this.literals(stated));
+    return m && this.complete(m);
   }
 
   /**
@@ -251,7 +254,7 @@ export class WitnessFinder {
     }
     this.budget.spend();
     const m = this.plain.solve(guards, []);
-    return m && Array.from({ length: this.enc.nvars }, (_, i) => m[i] === true);
+    return m && this.complete(m);
   }
 
   private countedVars(): number[] {
